@@ -1,0 +1,224 @@
+package correlate
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/broker"
+	"github.com/vigil-soc/vigil/ent"
+	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/resource"
+	"github.com/vigil-soc/vigil/store"
+)
+
+// Job recomputes the incidents of the resources that ingest touched, off the
+// request path: Schedule records keys, and Run works through them after a
+// short debounce, one transaction per resource, publishing events after each
+// commit.
+type Job struct {
+	db     *store.DB
+	broker broker.Broker
+	cfg    Config
+	log    *slog.Logger
+
+	// Debounce is how long Run waits after a Schedule for more keys to
+	// arrive before it starts (default 50 ms).
+	Debounce time.Duration
+
+	mu      sync.Mutex
+	pending map[string]bool
+	wake    chan struct{}
+	busy    atomic.Int64 // keys taken from pending but not finished
+}
+
+// NewJob returns a Job over db that publishes to b (which may be nil).
+func NewJob(db *store.DB, b broker.Broker, cfg Config, log *slog.Logger) *Job {
+	cfg.Dialect = db.Dialect
+	return &Job{
+		db: db, broker: b, cfg: cfg, log: log,
+		Debounce: 50 * time.Millisecond,
+		pending:  map[string]bool{},
+		wake:     make(chan struct{}, 1),
+	}
+}
+
+// Schedule asks for the given resource keys to be recomputed. It never blocks.
+func (j *Job) Schedule(keys ...string) {
+	j.mu.Lock()
+	for _, k := range keys {
+		if k != "" {
+			j.pending[k] = true
+		}
+	}
+	j.mu.Unlock()
+	select {
+	case j.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Backlog returns how many resources wait to be recomputed (or are being).
+func (j *Job) Backlog() int {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return len(j.pending) + int(j.busy.Load())
+}
+
+// Wait returns when the backlog is empty, or when ctx ends.
+func (j *Job) Wait(ctx context.Context) error {
+	t := time.NewTicker(5 * time.Millisecond)
+	defer t.Stop()
+	for j.Backlog() > 0 {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+	return nil
+}
+
+// Run works through scheduled keys until ctx ends.
+func (j *Job) Run(ctx context.Context) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-j.wake:
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(j.Debounce):
+		}
+		j.mu.Lock()
+		keys := make([]string, 0, len(j.pending))
+		for k := range j.pending {
+			keys = append(keys, k)
+		}
+		j.pending = map[string]bool{}
+		j.busy.Add(int64(len(keys)))
+		j.mu.Unlock()
+		sort.Strings(keys)
+		var failed []string
+		for _, k := range keys {
+			if ctx.Err() != nil {
+				failed = append(failed, k)
+			} else if err := j.Key(ctx, k); err != nil {
+				if ctx.Err() == nil {
+					j.log.Error("correlation failed; will retry", "resource", bounded(k), "err", err)
+				}
+				failed = append(failed, k)
+			}
+			j.busy.Add(-1)
+		}
+		if len(failed) > 0 {
+			// Keep them pending: a later wake (or the next start's catch-up) retries.
+			j.mu.Lock()
+			for _, k := range failed {
+				j.pending[k] = true
+			}
+			j.mu.Unlock()
+			if ctx.Err() == nil {
+				go func() {
+					select {
+					case <-time.After(time.Second):
+						j.Schedule()
+					case <-ctx.Done():
+					}
+				}()
+			}
+		}
+	}
+}
+
+// Key recomputes one resource in its own transaction and publishes the
+// resulting events after commit.
+func (j *Job) Key(ctx context.Context, key string) error {
+	_, err := j.KeyStats(ctx, key)
+	return err
+}
+
+// KeyStats is Key, and it counts what it did.
+func (j *Job) KeyStats(ctx context.Context, key string) (Stats, error) {
+	st := Stats{Resources: 1}
+	var events []broker.Event
+	err := store.WithTx(ctx, j.db.Client, func(tx *ent.Tx) error {
+		var err error
+		events, err = Resource(ctx, tx, key, j.cfg)
+		return err
+	})
+	if err != nil {
+		return st, err
+	}
+	for _, e := range events {
+		if e.Kind == broker.IncidentCreated {
+			st.Created++
+		} else {
+			st.Updated++
+		}
+		if j.broker != nil {
+			j.broker.Publish(e)
+		}
+	}
+	return st, nil
+}
+
+// Stats counts what a pass over all resources did.
+type Stats struct {
+	Resources int
+	Created   int
+	Updated   int
+}
+
+// All recomputes every resource once. With rebuild it first deletes the
+// incidents correlation made and no analyst touched (closed or in progress ones are kept), so they are
+// recomputed from scratch. Events are not published.
+func All(ctx context.Context, db *store.DB, cfg Config, rebuild bool) (Stats, error) {
+	cfg.Dialect = db.Dialect
+	var st Stats
+	if rebuild {
+		if _, err := db.Client.Incident.Delete().
+			Where(incident.ClosedByAnalyst(false), incident.StatusEQ(alerts.Active)).Exec(ctx); err != nil {
+			return st, fmt.Errorf("deleting incidents: %w", err)
+		}
+	}
+	keys, err := db.Client.Resource.Query().Order(resource.ByKey()).Select(resource.FieldKey).Strings(ctx)
+	if err != nil {
+		return st, fmt.Errorf("listing resources: %w", err)
+	}
+	for _, k := range keys {
+		var events []broker.Event
+		err := store.WithTx(ctx, db.Client, func(tx *ent.Tx) error {
+			var err error
+			events, err = Resource(ctx, tx, k, cfg)
+			return err
+		})
+		if err != nil {
+			return st, fmt.Errorf("resource %s: %w", bounded(k), err)
+		}
+		st.Resources++
+		for _, e := range events {
+			if e.Kind == broker.IncidentCreated {
+				st.Created++
+			} else {
+				st.Updated++
+			}
+		}
+	}
+	return st, nil
+}
+
+// bounded shortens an attacker-influenced value for a log line.
+func bounded(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "…"
+	}
+	return s
+}

@@ -1,0 +1,250 @@
+package correlate
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"entgo.io/ent/dialect"
+
+	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/broker"
+	"github.com/vigil-soc/vigil/ent"
+	entalert "github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/resource"
+	"github.com/vigil-soc/vigil/killchain"
+)
+
+// Config holds the correlation settings.
+type Config struct {
+	// Window is the inactivity gap that ends a chain (default 24h).
+	Window time.Duration
+	// Dialect is the database's (entgo.io/ent/dialect): on PostgreSQL each
+	// resource is locked with an advisory lock while it is recomputed.
+	Dialect string
+}
+
+func (c Config) window() time.Duration {
+	if c.Window <= 0 {
+		return 24 * time.Hour
+	}
+	return c.Window
+}
+
+// Resource recomputes the incidents of the resource with correlation key
+// key inside tx, and reconciles them with what is stored: an incident keeps
+// its id when its chain grows or gains an earlier alert; when one chain
+// covers several incidents the oldest absorbs the others (they are marked
+// merged into it); membership never shrinks. It returns the events to
+// publish once tx commits. Running it again over the same data changes
+// nothing and returns no events.
+//
+// On PostgreSQL it first takes a transaction-scoped advisory lock on the key,
+// so that one writer at a time works on a resource across processes.
+func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker.Event, error) {
+	if key == "" {
+		return nil, nil
+	}
+	if cfg.Dialect == dialect.Postgres {
+		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 7))", key); err != nil {
+			return nil, fmt.Errorf("locking resource: %w", err)
+		}
+	}
+	res, err := tx.Resource.Query().Where(resource.Key(key)).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading resource: %w", err)
+	}
+	all, err := tx.Alert.Query().
+		Where(entalert.ResourceKey(key)).
+		Select(entalert.FieldID, entalert.FieldDisplayName, entalert.FieldSeverity, entalert.FieldStatus,
+			entalert.FieldTactics, entalert.FieldStartTime, entalert.FieldEndTime,
+			entalert.FieldSourceIps, entalert.FieldRemediationSteps).
+		Order(entalert.ByStartTime(), entalert.ByID()).
+		All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading alerts: %w", err)
+	}
+	incs, err := tx.Incident.Query().
+		Where(incident.ResourceKey(key), incident.MergedIntoIDIsNil()).
+		WithAlerts(func(q *ent.AlertQuery) { q.Select(entalert.FieldID) }).
+		Order(incident.ByID()).
+		All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading incidents: %w", err)
+	}
+	byID := make(map[int]*ent.Alert, len(all))
+	for _, a := range all {
+		byID[a.ID] = a
+	}
+
+	// Alerts in a closed incident stay out; so do dismissed ones.
+	excluded := map[int]bool{}
+	var open []*ent.Incident
+	owner := map[int][]*ent.Incident{} // alert id -> open incidents holding it
+	for _, inc := range incs {
+		closed := inc.ClosedByAnalyst || inc.Status.Closed()
+		for _, a := range inc.Edges.Alerts {
+			if closed {
+				excluded[a.ID] = true
+			} else {
+				owner[a.ID] = append(owner[a.ID], inc)
+			}
+		}
+		if !closed {
+			open = append(open, inc)
+		}
+	}
+	var eligible []Member
+	for _, a := range all {
+		if a.Status == alerts.Dismissed || excluded[a.ID] {
+			continue
+		}
+		eligible = append(eligible, Member{ID: a.ID, Start: a.StartTime, Tactics: a.Tactics})
+	}
+
+	// Each qualifying chain, with the open incidents that share an alert
+	// with it, forms a group; groups that share an incident are one.
+	groups := newUnion()
+	for ci, chain := range Chains(eligible, cfg.window()) {
+		if !Qualifies(chain) {
+			continue
+		}
+		node := fmt.Sprintf("c%d", ci)
+		groups.add(node)
+		for _, m := range chain {
+			groups.member(node, m.ID)
+			for _, inc := range owner[m.ID] {
+				groups.join(node, incNode(inc.ID))
+			}
+		}
+	}
+
+	var events []broker.Event
+	merged := map[int]bool{}
+	for _, g := range groups.groups() {
+		members := map[int]bool{}
+		for _, id := range g.alerts {
+			members[id] = true
+		}
+		var holders []*ent.Incident
+		for _, inc := range open {
+			if g.has(incNode(inc.ID)) {
+				holders = append(holders, inc)
+			}
+		}
+		if len(holders) == 0 {
+			ids := sortedKeys(members)
+			d := derive(res.Name, alerts.Active, pick(byID, ids))
+			created, err := tx.Incident.Create().
+				SetResource(res).SetResourceKey(key).
+				SetTitle(d.Title).SetDescription(d.Description).
+				SetSeverity(d.Severity).SetSeverityRank(d.Severity.Rank()).
+				SetIsActive(d.Active).
+				SetFirstActivityTime(d.First).SetLastActivityTime(d.Last).
+				SetTactics(d.Tactics).SetTacticMask(killchain.Mask(d.Tactics)).
+				SetSourceIps(d.SourceIPs).SetRemediationSteps(d.Remediation).
+				SetAlertCount(d.Count).
+				AddAlertIDs(ids...).
+				Save(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("creating incident: %w", err)
+			}
+			events = append(events, broker.Event{Kind: broker.IncidentCreated, IncidentID: created.ID})
+			continue
+		}
+		survivor := holders[0] // the oldest: open is ordered by id
+		have := map[int]bool{}
+		for _, a := range survivor.Edges.Alerts {
+			have[a.ID] = true
+		}
+		for _, other := range holders[1:] {
+			for _, a := range other.Edges.Alerts {
+				members[a.ID] = true
+			}
+			if err := tx.Incident.UpdateOne(other).
+				SetMergedIntoID(survivor.ID).ClearAlerts().SetIsActive(false).
+				Exec(ctx); err != nil {
+				return nil, fmt.Errorf("merging incident: %w", err)
+			}
+			merged[other.ID] = true
+			events = append(events, broker.Event{Kind: broker.IncidentUpdated, IncidentID: other.ID})
+		}
+		var add []int
+		for _, id := range sortedKeys(members) {
+			if !have[id] {
+				add = append(add, id)
+				survivor.Edges.Alerts = append(survivor.Edges.Alerts, &ent.Alert{ID: id})
+			}
+		}
+		if len(add) > 0 {
+			if err := tx.Incident.UpdateOne(survivor).AddAlertIDs(add...).Exec(ctx); err != nil {
+				return nil, fmt.Errorf("adding alerts to incident: %w", err)
+			}
+		}
+	}
+
+	// Derived fields of every incident of the resource: members may have
+	// grown, and member statuses may have changed.
+	for _, inc := range incs {
+		if inc.MergedIntoID != nil || merged[inc.ID] {
+			continue
+		}
+		ids := make([]int, 0, len(inc.Edges.Alerts))
+		for _, a := range inc.Edges.Alerts {
+			ids = append(ids, a.ID)
+		}
+		d := derive(res.Name, inc.Status, pick(byID, ids))
+		if same(inc, d) {
+			continue
+		}
+		if err := tx.Incident.UpdateOne(inc).
+			SetTitle(d.Title).SetDescription(d.Description).
+			SetSeverity(d.Severity).SetSeverityRank(d.Severity.Rank()).
+			SetIsActive(d.Active).
+			SetFirstActivityTime(d.First).SetLastActivityTime(d.Last).
+			SetTactics(d.Tactics).SetTacticMask(killchain.Mask(d.Tactics)).
+			SetSourceIps(d.SourceIPs).SetRemediationSteps(d.Remediation).
+			SetAlertCount(d.Count).
+			Exec(ctx); err != nil {
+			return nil, fmt.Errorf("updating incident: %w", err)
+		}
+		events = append(events, broker.Event{Kind: broker.IncidentUpdated, IncidentID: inc.ID})
+	}
+	return events, nil
+}
+
+func incNode(id int) string { return fmt.Sprintf("i%d", id) }
+
+// same reports whether the stored incident already has the derived fields.
+func same(inc *ent.Incident, d derived) bool {
+	return inc.Title == d.Title && inc.Description == d.Description &&
+		inc.Severity == d.Severity && inc.IsActive == d.Active &&
+		inc.FirstActivityTime.Equal(d.First) && inc.LastActivityTime.Equal(d.Last) &&
+		slices.Equal(inc.Tactics, d.Tactics) && slices.Equal(inc.SourceIps, d.SourceIPs) &&
+		slices.Equal(inc.RemediationSteps, d.Remediation) && inc.AlertCount == d.Count
+}
+
+func pick(byID map[int]*ent.Alert, ids []int) []*ent.Alert {
+	out := make([]*ent.Alert, 0, len(ids))
+	for _, id := range ids {
+		if a := byID[id]; a != nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[int]bool) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
+}

@@ -1,0 +1,94 @@
+package schema
+
+import (
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/killchain"
+)
+
+// Incident is a chain of alerts on one resource that lines up along the
+// kill chain. Its derived fields are maintained by package correlate.
+type Incident struct {
+	ent.Schema
+}
+
+// Fields of the Incident.
+func (Incident) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("title"),
+		field.Text("description").Default(""),
+		field.Enum("severity").
+			GoType(alerts.Severity("")).
+			Comment("the highest severity of its alerts").
+			Annotations(entgql.Type("Severity")),
+		field.Int("severity_rank").
+			Annotations(entgql.OrderField("SEVERITY"), entgql.Skip(entgql.SkipType, entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Enum("status").
+			GoType(alerts.Status("")).
+			Default(string(alerts.Active)).
+			Annotations(entgql.OrderField("STATUS"), entgql.Type("IncidentStatus")),
+		field.Bool("is_active").
+			Default(true).
+			Comment("not closed, and at least one member alert is still open"),
+		field.Time("first_activity_time").
+			Annotations(entgql.OrderField("FIRST_ACTIVITY_TIME")),
+		field.Time("last_activity_time").
+			Annotations(entgql.OrderField("LAST_ACTIVITY_TIME")),
+		field.JSON("tactics", []killchain.Tactic{}).
+			Annotations(entgql.Type("[Tactic!]"), entgql.Skip(entgql.SkipWhereInput, entgql.SkipOrderField)),
+		field.Int64("tactic_mask").Default(0).
+			Annotations(entgql.Skip()),
+		field.JSON("source_ips", []string{}).
+			Annotations(entgql.Skip()), // as sourceIPs in incidents.graphqls
+		field.JSON("remediation_steps", []string{}).
+			Annotations(entgql.Type("[String!]"), entgql.Skip(entgql.SkipWhereInput)),
+		field.Int("alert_count").Default(0).
+			Annotations(entgql.OrderField("ALERT_COUNT")),
+		field.String("resource_key").
+			Comment("the correlation key of its resource; one writer per key").
+			Annotations(entgql.Skip()),
+		field.Bool("closed_by_analyst").Default(false).
+			Comment("an analyst closed it: its alerts stay out of later correlation").
+			Annotations(entgql.Skip()),
+		field.Int("merged_into_id").Optional().Nillable().
+			Comment("set when a bridging alert made another incident absorb this one").
+			Annotations(entgql.Skip()),
+		field.Time("created_at").Default(time.Now).Immutable().
+			Annotations(entgql.OrderField("CREATED_AT")),
+		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now).
+			Annotations(entgql.OrderField("UPDATED_AT")),
+	}
+}
+
+// Edges of the Incident.
+func (Incident) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("resource", Resource.Type).Ref("incidents").Unique().Required(),
+		edge.To("alerts", Alert.Type).
+			Annotations(entgql.RelayConnection()),
+	}
+}
+
+// Indexes of the Incident.
+func (Incident) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("resource_key"),
+		index.Fields("last_activity_time"),
+	}
+}
+
+// Annotations of the Incident.
+func (Incident) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.RelayConnection(),
+		entgql.MultiOrder(),
+	}
+}

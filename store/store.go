@@ -1,0 +1,142 @@
+// Package store opens Vigil's database — embedded SQLite or PostgreSQL —
+// from one DSN, migrates its schema, and runs work in transactions.
+//
+//	db, err := store.Open(ctx, "sqlite://vigil.db")
+//	defer db.Close()
+//	err = store.WithTx(ctx, db.Client, func(tx *ent.Tx) error { ... })
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	entsql "entgo.io/ent/dialect/sql"
+
+	"entgo.io/ent/dialect"
+	_ "github.com/lib/pq"  // registers "postgres"
+	_ "modernc.org/sqlite" // registers "sqlite"
+
+	"github.com/vigil-soc/vigil/ent"
+	"github.com/vigil-soc/vigil/ent/migrate"
+)
+
+// DB is an open, migrated database.
+type DB struct {
+	Client  *ent.Client
+	SQL     *sql.DB
+	Dialect string // dialect.SQLite or dialect.Postgres
+}
+
+// Close closes the client and the connections.
+func (db *DB) Close() error { return db.Client.Close() }
+
+// Ping reports whether the database answers.
+func (db *DB) Ping(ctx context.Context) error { return db.SQL.PingContext(ctx) }
+
+// Postgres reports whether the database is PostgreSQL.
+func (db *DB) Postgres() bool { return db.Dialect == dialect.Postgres }
+
+// Open opens the database named by dsn — "sqlite://PATH" (PATH may be
+// ":memory:" is not supported: use a file) or "postgres://…" — and migrates
+// its schema.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	drv, name, db, err := openDriver(dsn)
+	if err != nil {
+		return nil, err
+	}
+	client := ent.NewClient(ent.Driver(drv))
+	out := &DB{Client: client, SQL: db, Dialect: name}
+	pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	if err := db.PingContext(pctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("database %s does not answer: %w", Redact(dsn), err)
+	}
+	if err := client.Schema.Create(ctx,
+		migrate.WithGlobalUniqueID(true),
+	); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrating the schema: %w", err)
+	}
+	return out, nil
+}
+
+func openDriver(dsn string) (*entsql.Driver, string, *sql.DB, error) {
+	switch {
+	case strings.HasPrefix(dsn, "sqlite://"):
+		path := strings.TrimPrefix(dsn, "sqlite://")
+		if path == "" {
+			return nil, "", nil, errors.New("sqlite:// needs a file path, e.g. sqlite://vigil.db")
+		}
+		q := url.Values{}
+		q.Add("_pragma", "foreign_keys(1)")
+		q.Add("_pragma", "busy_timeout(10000)")
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Set("_txlock", "immediate")
+		db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+		if err != nil {
+			return nil, "", nil, err
+		}
+		// One connection: SQLite has one writer, and one connection makes
+		// every transaction wait its turn instead of failing with SQLITE_BUSY.
+		db.SetMaxOpenConns(1)
+		return entsql.OpenDB(dialect.SQLite, db), dialect.SQLite, db, nil
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		db, err := sql.Open("postgres", dsn)
+		if err != nil {
+			return nil, "", nil, err
+		}
+		db.SetMaxOpenConns(16)
+		db.SetMaxIdleConns(8)
+		db.SetConnMaxIdleTime(5 * time.Minute)
+		return entsql.OpenDB(dialect.Postgres, db), dialect.Postgres, db, nil
+	}
+	return nil, "", nil, fmt.Errorf("unsupported database %q: use sqlite://PATH or postgres://user:pass@host:port/db", Redact(dsn))
+}
+
+// Redact returns dsn with any password replaced, for logs and errors.
+func Redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		if len(dsn) > 200 {
+			return dsn[:200] + "…"
+		}
+		return dsn
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// WithTx runs fn in a transaction of client: it commits when fn returns nil,
+// and rolls back when fn returns an error or panics (the panic goes on).
+// Hooks registered with tx.OnCommit run after a successful commit only.
+func WithTx(ctx context.Context, client *ent.Client, fn func(tx *ent.Tx) error) (err error) {
+	tx, err := client.Tx(ctx)
+	if err != nil {
+		return fmt.Errorf("starting a transaction: %w", err)
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			_ = tx.Rollback()
+			panic(v)
+		}
+	}()
+	if err := fn(tx); err != nil {
+		if rerr := tx.Rollback(); rerr != nil {
+			return errors.Join(err, fmt.Errorf("rolling back: %w", rerr))
+		}
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("committing: %w", err)
+	}
+	return nil
+}
