@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"entgo.io/ent/dialect"
 )
 
 // Config is the whole configuration of a vigil command, built once in main
@@ -21,6 +23,10 @@ type Config struct {
 	AllowedOrigins    []string      // --allowed-origins, VIGIL_ALLOWED_ORIGINS: extra websocket origins (host patterns)
 	ShutdownTimeout   time.Duration // --shutdown-timeout
 	ComplexityLimit   int           // --complexity-limit
+
+	// wrapDriver, set only by tests, wraps the database driver (to count
+	// the SQL statements a request takes).
+	wrapDriver func(dialect.Driver) dialect.Driver
 }
 
 func defaultConfig() Config {

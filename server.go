@@ -48,7 +48,7 @@ type Server struct {
 // newServer opens and migrates the database and wires the parts together.
 // Nothing runs until Start.
 func newServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
-	db, err := store.Open(ctx, cfg.DB)
+	db, err := store.OpenWith(ctx, cfg.DB, store.Options{Driver: cfg.wrapDriver})
 	if err != nil {
 		return nil, err
 	}
@@ -63,6 +63,7 @@ func newServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, erro
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /metrics", s.metrics)
 	mux.Handle("/api/alerts", ingest.Handler(s.ingester, s.cfg.MaxBody, s.log))
 	mux.Handle("/api/", http.NotFoundHandler())
 	mux.Handle("/graphql", s.graphql())
@@ -110,6 +111,14 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fmt.Fprintln(w, "ok")
+}
+
+// metrics serves a few gauges in the Prometheus text format.
+func (s *Server) metrics(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+	fmt.Fprintf(w, "# HELP vigil_correlation_backlog Resources waiting to be correlated.\n# TYPE vigil_correlation_backlog gauge\nvigil_correlation_backlog %d\n", s.job.Backlog())
+	fmt.Fprintf(w, "# HELP vigil_subscriptions Open incident subscriptions.\n# TYPE vigil_subscriptions gauge\nvigil_subscriptions %d\n", s.broker.Subscribers())
+	fmt.Fprintf(w, "# HELP vigil_subscriptions_dropped_total Subscriptions dropped for falling behind.\n# TYPE vigil_subscriptions_dropped_total counter\nvigil_subscriptions_dropped_total %d\n", s.broker.Dropped())
 }
 
 // Start runs the correlation job in the background, schedules every stored

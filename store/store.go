@@ -45,11 +45,27 @@ func (db *DB) Postgres() bool { return db.Dialect == dialect.Postgres }
 // ":memory:" is not supported: use a file) or "postgres://…" — and migrates
 // its schema.
 func Open(ctx context.Context, dsn string) (*DB, error) {
+	return OpenWith(ctx, dsn, Options{})
+}
+
+// Options adjust OpenWith.
+type Options struct {
+	// Driver, when set, wraps the driver every statement goes through,
+	// e.g. to count statements in a test (dialect.DebugWithContext).
+	Driver func(dialect.Driver) dialect.Driver
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	drv, name, db, err := openDriver(dsn)
 	if err != nil {
 		return nil, err
 	}
-	client := ent.NewClient(ent.Driver(drv))
+	var d dialect.Driver = drv
+	if opts.Driver != nil {
+		d = opts.Driver(d)
+	}
+	client := ent.NewClient(ent.Driver(d))
 	out := &DB{Client: client, SQL: db, Dialect: name}
 	pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()

@@ -35,6 +35,18 @@ func Each(t *testing.T, fn func(t *testing.T, dsn string)) {
 	t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
 }
 
+// EachFresh runs fn as two subtests, "sqlite" and "postgres"; fresh makes
+// a new empty database of that kind each time it is called (for table tests
+// whose rows each need their own).
+func EachFresh(t *testing.T, fn func(t *testing.T, fresh func(t testing.TB) string)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, SQLite) })
+	t.Run("postgres", func(t *testing.T) {
+		Postgres(t) // skips or fails here, once, when there is no server
+		fn(t, Postgres)
+	})
+}
+
 // SQLite returns the DSN of a new SQLite file in the test's temp dir.
 func SQLite(t testing.TB) string {
 	return "sqlite://" + filepath.Join(t.TempDir(), "vigil.db")

@@ -1,0 +1,59 @@
+# Vigil's developer commands. `make test` is the README's test command and
+# what .ci/run runs: it finds or starts a PostgreSQL for the PostgreSQL half
+# of the suite (scripts/test-postgres.sh).
+
+SHELL := /bin/bash
+export PATH := /usr/local/go/bin:$(PATH)
+GO ?= go
+
+.PHONY: all build test check lint check-generated generate test-go demo bench fuzz-smoke clean
+
+all: build
+
+build:
+	$(GO) build -o vigil .
+
+## demo: the console on an embedded database with the sample alerts
+demo: build
+	./vigil serve --demo --db sqlite://vigil-demo.db
+
+generate:
+	$(GO) generate ./...
+
+## test: every check and every test, on SQLite and PostgreSQL
+test: lint check-generated test-go
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+## check-generated: fails when `go generate ./...` would change committed files
+check-generated:
+	@before=$$(git status --porcelain --untracked-files=all -- ent graph gqlgen.yml); \
+	$(GO) generate ./... || exit 1; \
+	after=$$(git status --porcelain --untracked-files=all -- ent graph gqlgen.yml); \
+	if [ "$$before" != "$$after" ]; then \
+		echo "generated code is stale: run 'go generate ./...' and commit the result"; \
+		git status --porcelain -- ent graph; git --no-pager diff --stat -- ent graph; exit 1; \
+	fi; echo "generated code is fresh"
+
+test-go:
+	@set -euo pipefail; \
+	source scripts/test-postgres.sh; trap vigil_test_postgres_stop EXIT; \
+	echo "PostgreSQL for tests: $$VIGIL_TEST_POSTGRES"; \
+	$(GO) test -race -count=1 -timeout 15m ./...
+
+## fuzz-smoke: each fuzz target for a few seconds (CI); FUZZTIME=10m for a longer run
+FUZZTIME ?= 5s
+fuzz-smoke:
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./formats/
+
+## bench: ingest and correlation throughput on SQLite and PostgreSQL
+bench:
+	@set -euo pipefail; \
+	source scripts/test-postgres.sh; trap vigil_test_postgres_stop EXIT; \
+	$(GO) run ./bench $(BENCHFLAGS)
+
+clean:
+	rm -f vigil vigil-demo.db*
