@@ -133,7 +133,15 @@ func (in *Ingester) Items(ctx context.Context, items []Item) (Result, error) {
 		// the mutation commits or rolls back as one.
 		err = write(tx)
 	} else {
-		err = store.WithTx(ctx, in.db.Client, write)
+		// Two ingests creating the same new alert at once: the loser's
+		// transaction fails on the unique id and is simply run again, when
+		// it sees the winner's row.
+		for attempt := 0; ; attempt++ {
+			err = store.WithTx(ctx, in.db.Client, write)
+			if err == nil || !ent.IsConstraintError(err) || attempt == 2 {
+				break
+			}
+		}
 	}
 	if err != nil {
 		return Result{}, fmt.Errorf("storing %d alerts: %w", len(valid), err)
@@ -179,6 +187,11 @@ func newPending(index int, a *alerts.Alert, maxPayload int) (*pending, error) {
 	h := sha256.Sum256(sum)
 	p.hash = hex.EncodeToString(h[:])
 	p.payload = raw
+	if len(p.payload) == 0 {
+		// No payload as received (an alert built in code): keep the
+		// normalised form, so that every alert has one.
+		p.payload, p.size = sum, len(sum)
+	}
 	if len(p.payload) > maxPayload {
 		p.payload = p.payload[:maxPayload]
 	}

@@ -1,0 +1,470 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/vigil-soc/vigil/store/storetest"
+)
+
+// The real sample files (see ../shared/data/upstream/SOURCES.md).
+const (
+	alertListCSV = "../shared/data/upstream/msticpy/alertlist.csv"
+	rest2022     = "../shared/data/upstream/azure-rest-api-specs/security/2022-01-01/GetAlertsSubscription_example.json"
+)
+
+// testServer is a Server built by newServer and started as `vigil serve`
+// starts it, behind a real HTTP server.
+type testServer struct {
+	*Server
+	URL  string
+	http *httptest.Server
+	logs *syncBuffer
+}
+
+// startServer builds and starts a server on the database dsn. configure
+// adjusts the default configuration. Everything is closed when t ends, and
+// t fails if the server logged an error.
+func startServer(t *testing.T, dsn string, configure ...func(*Config)) *testServer {
+	t.Helper()
+	cfg := defaultConfig()
+	cfg.DB = dsn
+	for _, f := range configure {
+		f(&cfg)
+	}
+	if err := cfg.validate(); err != nil {
+		t.Fatalf("config: %v", err)
+	}
+	logs := &syncBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	s, err := newServer(ctx, cfg, log)
+	if err != nil {
+		t.Fatalf("newServer: %v", err)
+	}
+	if err := s.Start(ctx); err != nil {
+		s.Close()
+		t.Fatalf("Start: %v", err)
+	}
+	hs := httptest.NewServer(s.Handler())
+	t.Cleanup(func() {
+		hs.CloseClientConnections()
+		hs.Close()
+		s.Close() // a second Close (after a shutdown test's) is harmless
+		if out := logs.String(); strings.Contains(out, "level=ERROR") {
+			t.Errorf("the server logged errors:\n%s", out)
+		} else if t.Failed() {
+			t.Logf("server log:\n%s", out)
+		}
+	})
+	return &testServer{Server: s, URL: hs.URL, http: hs, logs: logs}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// ingestResult is the answer of POST /api/alerts.
+type ingestResult struct {
+	Accepted   int         `json:"accepted"`
+	Updated    int         `json:"updated"`
+	Duplicates int         `json:"duplicates"`
+	Rejected   []rejection `json:"rejected"`
+}
+
+type rejection struct {
+	Index int    `json:"index"`
+	Error string `json:"error"`
+}
+
+// post sends body to path and returns the status and the response body.
+func (ts *testServer) post(t *testing.T, path, contentType string, body []byte) (int, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, ts.URL+path, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("POST %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	out, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("POST %s: reading the answer: %v", path, err)
+	}
+	return resp.StatusCode, out
+}
+
+// ingest posts alerts to /api/alerts and requires a 200 answer.
+func (ts *testServer) ingest(t *testing.T, contentType string, body []byte) ingestResult {
+	t.Helper()
+	status, out := ts.post(t, "/api/alerts", contentType, body)
+	if status != http.StatusOK {
+		t.Fatalf("POST /api/alerts: status %d, want 200: %s", status, out)
+	}
+	var res ingestResult
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("POST /api/alerts: %v in %s", err, out)
+	}
+	return res
+}
+
+// settle waits until the correlation job has worked through everything
+// scheduled so far.
+func (ts *testServer) settle(t *testing.T) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := ts.job.Wait(ctx); err != nil {
+		t.Fatalf("correlation did not finish: %v", err)
+	}
+}
+
+// eventually polls cond until it holds, and fails t when it does not
+// within d.
+func eventually(t *testing.T, d time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not within %s", what, d)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// alertList returns the rows of alertlist.csv, each by column name.
+func alertList(t *testing.T) []map[string]string {
+	t.Helper()
+	recs, err := csv.NewReader(bytes.NewReader(readFile(t, alertListCSV))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := make([]map[string]string, 0, len(recs)-1)
+	for _, rec := range recs[1:] {
+		row := map[string]string{}
+		for i, name := range recs[0] {
+			row[name] = rec[i]
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// restAlerts returns the alerts of the 2022-01-01 REST example, decoded.
+func restAlerts(t *testing.T) []map[string]any {
+	t.Helper()
+	var file struct {
+		Responses map[string]struct {
+			Body struct {
+				Value []map[string]any `json:"value"`
+			} `json:"body"`
+		} `json:"responses"`
+	}
+	if err := json.Unmarshal(readFile(t, rest2022), &file); err != nil {
+		t.Fatal(err)
+	}
+	return file.Responses["200"].Body.Value
+}
+
+// restAlert returns a copy of the first alert of the 2022-01-01 REST
+// example with a new id, resource, intent and start time: real payloads
+// for alert chains on resources of a test's own.
+func restAlert(t *testing.T, id, vm, intent string, start time.Time) map[string]any {
+	t.Helper()
+	var a map[string]any
+	b, _ := json.Marshal(restAlerts(t)[0])
+	json.Unmarshal(b, &a)
+	p := a["properties"].(map[string]any)
+	a["name"] = id
+	p["systemAlertId"] = id
+	p["intent"] = intent
+	p["startTimeUtc"] = start.UTC().Format(time.RFC3339)
+	p["endTimeUtc"] = start.UTC().Format(time.RFC3339)
+	p["compromisedEntity"] = vm
+	p["resourceIdentifiers"].([]any)[0].(map[string]any)["azureResourceId"] = vmResourceID(vm)
+	return a
+}
+
+// vmResourceID is the Azure resource id of a test virtual machine.
+func vmResourceID(vm string) string {
+	return "/subscriptions/20ff7fc3-e762-44dd-bd96-b71116dcdc23/resourceGroups/vigil-it/providers/Microsoft.Compute/virtualMachines/" + vm
+}
+
+// chain returns a REST batch of two alerts on vm that make a kill chain:
+// initial access, then execution an hour later.
+func chain(t *testing.T, vm string, start time.Time) []byte {
+	t.Helper()
+	b, err := json.Marshal([]any{
+		restAlert(t, vm+"-initial-access", vm, "InitialAccess", start),
+		restAlert(t, vm+"-execution", vm, "Execution", start.Add(time.Hour)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// leaks matches what must never reach a client: SQL, driver names, source
+// files, stack traces, paths of the machine.
+var leaks = regexp.MustCompile(`(?i)select |insert |sql|pq:|\.go\b|goroutine|panic|runtime\.|/work/|/tmp/|/root/|/home/`)
+
+// assertNoLeaks fails t if an error answer shows internals.
+func assertNoLeaks(t *testing.T, what string, body []byte) {
+	t.Helper()
+	if m := leaks.Find(body); m != nil {
+		t.Errorf("%s shows internals (%q): %s", what, m, body)
+	}
+}
+
+func TestHealthz(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		t.Parallel()
+		ts := startServer(t, dsn)
+		get := func() (int, string) {
+			resp, err := http.Get(ts.URL + "/healthz")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, string(b)
+		}
+		if status, body := get(); status != http.StatusOK || strings.TrimSpace(body) != "ok" {
+			t.Errorf("GET /healthz with the database up = %d %q, want 200 \"ok\"", status, body)
+		}
+		ts.db.SQL.Close()
+		if status, body := get(); status != http.StatusServiceUnavailable {
+			t.Errorf("GET /healthz with the database closed = %d %q, want 503", status, body)
+		}
+	})
+}
+
+func TestPostAlerts(t *testing.T) {
+	rows := alertList(t)
+	if len(rows) != 189 {
+		t.Fatalf("alertlist.csv has %d rows, the tests expect the upstream file's 189", len(rows))
+	}
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		t.Parallel()
+		ts := startServer(t, dsn)
+		csvBody := readFile(t, alertListCSV)
+
+		t.Run("the alertlist.csv export as text/csv is accepted whole", func(t *testing.T) {
+			got := ts.ingest(t, "text/csv", csvBody)
+			want := ingestResult{Accepted: len(rows), Rejected: []rejection{}}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("POST alertlist.csv = %+v, want %+v", got, want)
+			}
+		})
+		t.Run("the same export again is 189 duplicates and accepts nothing", func(t *testing.T) {
+			got := ts.ingest(t, "text/csv; charset=utf-8", csvBody)
+			want := ingestResult{Duplicates: len(rows), Rejected: []rejection{}}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("POST alertlist.csv again = %+v, want %+v", got, want)
+			}
+		})
+		t.Run("the 2022 REST example, two versions of one systemAlertId, is 1 accepted and 1 updated", func(t *testing.T) {
+			got := ts.ingest(t, "application/json", readFile(t, rest2022))
+			want := ingestResult{Accepted: 1, Updated: 1, Rejected: []rejection{}}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("POST 2022 example = %+v, want %+v", got, want)
+			}
+			// The later version in the file wins.
+			last := restAlerts(t)[1]["properties"].(map[string]any)
+			var data struct {
+				Alerts struct {
+					TotalCount int
+					Edges      []struct{ Node struct{ DisplayName, AlertType string } }
+				}
+			}
+			ts.mustGraphQL(t, `query($id: String!) { alerts(where: {systemAlertID: $id}) { totalCount edges { node { displayName alertType } } } }`,
+				map[string]any{"id": last["systemAlertId"]}, &data)
+			if data.Alerts.TotalCount != 1 || data.Alerts.Edges[0].Node.DisplayName != last["alertDisplayName"] || data.Alerts.Edges[0].Node.AlertType != last["alertType"] {
+				t.Errorf("stored alert %s = %+v, want one alert %q of type %q", last["systemAlertId"], data.Alerts, last["alertDisplayName"], last["alertType"])
+			}
+		})
+		t.Run("a batch with bad items stores the good ones and names each bad index and field", func(t *testing.T) {
+			start := time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)
+			items := []struct {
+				name   string
+				id     string
+				mutate func(envelope, props map[string]any)
+				field  string // "" for a valid item
+			}{
+				{"valid alert", "batch-good-0", nil, ""},
+				{"no systemAlertId and no resource name", "", func(e, p map[string]any) { delete(e, "name"); delete(p, "systemAlertId") }, "systemAlertId"},
+				{"unknown severity Critical", "batch-critical", func(e, p map[string]any) { p["severity"] = "Critical" }, "severity"},
+				{"unparseable startTimeUtc", "batch-bad-time", func(e, p map[string]any) { p["startTimeUtc"] = "yesterday at noon" }, "startTimeUtc"},
+				{"valid alert after the bad ones", "batch-good-4", nil, ""},
+			}
+			var batch []any
+			var ids, goodIDs []string
+			for _, it := range items {
+				a := restAlert(t, it.id, "vm-batch", "Execution", start)
+				if it.mutate != nil {
+					it.mutate(a, a["properties"].(map[string]any))
+				}
+				batch = append(batch, a)
+				if it.id != "" {
+					ids = append(ids, it.id)
+				}
+				if it.field == "" {
+					goodIDs = append(goodIDs, it.id)
+				}
+			}
+			body, _ := json.Marshal(batch)
+			got := ts.ingest(t, "application/json", body)
+			if got.Accepted != len(goodIDs) || got.Updated != 0 || got.Duplicates != 0 {
+				t.Errorf("counts = %+v, want %d accepted", got, len(goodIDs))
+			}
+			rejected := map[int]string{}
+			for _, r := range got.Rejected {
+				rejected[r.Index] = r.Error
+			}
+			for i, it := range items {
+				msg, isRejected := rejected[i]
+				switch {
+				case it.field == "" && isRejected:
+					t.Errorf("item %d (%s) rejected: %s", i, it.name, msg)
+				case it.field != "" && !isRejected:
+					t.Errorf("item %d (%s) not rejected", i, it.name)
+				case it.field != "" && !strings.Contains(msg, it.field):
+					t.Errorf("item %d (%s): error %q does not name the field %s", i, it.name, msg, it.field)
+				}
+			}
+			if len(got.Rejected) != len(items)-len(goodIDs) {
+				t.Errorf("rejected = %+v, want the %d bad items", got.Rejected, len(items)-len(goodIDs))
+			}
+			var data struct {
+				Alerts struct {
+					Edges []struct{ Node struct{ SystemAlertID string } }
+				}
+			}
+			ts.mustGraphQL(t, `query($ids: [String!]) { alerts(where: {systemAlertIDIn: $ids}, orderBy: [{field: DISPLAY_NAME}]) { edges { node { systemAlertId } } } }`,
+				map[string]any{"ids": ids}, &data)
+			var stored []string
+			for _, e := range data.Alerts.Edges {
+				stored = append(stored, e.Node.SystemAlertID)
+			}
+			if fmt.Sprint(sorted(stored)) != fmt.Sprint(sorted(goodIDs)) {
+				t.Errorf("stored of the batch: %v, want the good items %v", stored, goodIDs)
+			}
+		})
+	})
+}
+
+// TestPostAlertsRefused covers the answers of POST /api/alerts to bodies it
+// cannot take; none of them is a 5xx and none stores anything.
+func TestPostAlertsRefused(t *testing.T) {
+	const limit = 64 << 10
+	csvBody := readFile(t, alertListCSV)
+	restBody := readFile(t, rest2022)
+	if len(csvBody) <= limit || len(restBody) >= limit {
+		t.Fatalf("the sample sizes (%d, %d) no longer straddle the %d limit", len(csvBody), len(restBody), limit)
+	}
+	tests := []struct {
+		name        string
+		method      string
+		contentType string
+		body        []byte
+		want        int
+	}{
+		{"text that is neither JSON nor CSV is 400", http.MethodPost, "application/json", []byte("this is not JSON"), http.StatusBadRequest},
+		{"the REST example cut in half is 400", http.MethodPost, "application/json", restBody[:len(restBody)/2], http.StatusBadRequest},
+		{"an empty body is 400", http.MethodPost, "application/json", nil, http.StatusBadRequest},
+		{"alertlist.csv (583 KB) over a 64 KiB limit is 413", http.MethodPost, "text/csv", csvBody, http.StatusRequestEntityTooLarge},
+		{"the REST example as application/xml is 415", http.MethodPost, "application/xml", restBody, http.StatusUnsupportedMediaType},
+		{"GET is 405", http.MethodGet, "", nil, http.StatusMethodNotAllowed},
+		{"PUT of the REST example is 405", http.MethodPut, "application/json", restBody, http.StatusMethodNotAllowed},
+	}
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		t.Parallel()
+		ts := startServer(t, dsn, func(c *Config) { c.MaxBody = limit })
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				req, _ := http.NewRequest(tc.method, ts.URL+"/api/alerts", bytes.NewReader(tc.body))
+				if tc.contentType != "" {
+					req.Header.Set("Content-Type", tc.contentType)
+				}
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				body, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != tc.want {
+					t.Errorf("status %d, want %d: %s", resp.StatusCode, tc.want, body)
+				}
+				var answer struct{ Error string }
+				if err := json.Unmarshal(body, &answer); err != nil || answer.Error == "" {
+					t.Errorf("answer %q is not a JSON error", body)
+				}
+				assertNoLeaks(t, "the error answer", body)
+			})
+		}
+		var data struct{ Alerts struct{ TotalCount int } }
+		ts.mustGraphQL(t, `{ alerts { totalCount } }`, nil, &data)
+		if data.Alerts.TotalCount != 0 {
+			t.Errorf("%d alerts stored from refused bodies", data.Alerts.TotalCount)
+		}
+		t.Run("the REST example under the limit is accepted (the control)", func(t *testing.T) {
+			if got := ts.ingest(t, "application/json", restBody); got.Accepted != 1 {
+				t.Errorf("POST 2022 example under the limit = %+v, want 1 accepted", got)
+			}
+		})
+	})
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
