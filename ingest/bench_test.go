@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
@@ -34,7 +35,11 @@ func benchBody(n, offset int) []byte {
 }
 
 func BenchmarkIngest500(b *testing.B) {
-	db := storetest.Open(b, storetest.SQLite(b))
+	dsn := storetest.SQLite(b)
+	if os.Getenv("BENCH_POSTGRES") != "" {
+		dsn = storetest.Postgres(b)
+	}
+	db := storetest.Open(b, dsn)
 	in := ingest.New(db, ingest.Options{})
 	ctx := context.Background()
 	bodies := make([][]byte, b.N)

@@ -13,6 +13,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -175,27 +176,36 @@ type pending struct {
 }
 
 func newPending(index int, a *alerts.Alert, maxPayload int) (*pending, error) {
-	p := &pending{index: index, alert: a, size: len(a.Raw)}
+	p := &pending{index: index, alert: a}
 	p.resource, p.hasRes = resourceOf(a)
-	raw := a.Raw
-	a.Raw = nil
-	sum, err := json.Marshal(a)
-	a.Raw = raw
-	if err != nil {
-		return nil, fmt.Errorf("encoding: %w", err)
-	}
-	h := sha256.Sum256(sum)
-	p.hash = hex.EncodeToString(h[:])
-	p.payload = raw
+	p.payload = a.Raw
 	if len(p.payload) == 0 {
 		// No payload as received (an alert built in code): keep the
 		// normalised form, so that every alert has one.
-		p.payload, p.size = sum, len(sum)
+		b, err := json.Marshal(a)
+		if err != nil {
+			return nil, fmt.Errorf("encoding: %w", err)
+		}
+		p.payload = b
 	}
+	p.size = len(p.payload)
+	p.hash = contentHash(p.payload)
 	if len(p.payload) > maxPayload {
 		p.payload = p.payload[:maxPayload]
 	}
 	return p, nil
+}
+
+// contentHash identifies an alert's content: the payload as received, with
+// insignificant JSON white space removed, so that a vendor's resend of the
+// same alert is a duplicate however it is indented.
+func contentHash(payload []byte) string {
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, payload); err == nil {
+		payload = compact.Bytes()
+	}
+	h := sha256.Sum256(payload)
+	return hex.EncodeToString(h[:])
 }
 
 func (p *pending) truncated() bool { return len(p.payload) < p.size }

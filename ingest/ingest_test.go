@@ -250,4 +250,3 @@ func TestConcurrentIngestsOfTheSameResources(t *testing.T) {
 		}
 	})
 }
-

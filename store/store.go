@@ -94,6 +94,8 @@ func openDriver(dsn string) (*entsql.Driver, string, *sql.DB, error) {
 		q.Add("_pragma", "busy_timeout(10000)")
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Add("_pragma", "cache_size(-65536)") // 64 MiB of page cache
+		q.Add("_pragma", "temp_store(MEMORY)")
 		q.Set("_txlock", "immediate")
 		db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 		if err != nil {
