@@ -5,13 +5,14 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -31,8 +32,10 @@ const (
 type testServer struct {
 	*Server
 	URL  string
-	http *httptest.Server
 	logs *syncBuffer
+	// errorsLogged, set by a test that makes the server fail, keeps the
+	// error lines of the log from failing it.
+	errorsLogged bool
 }
 
 // startServer builds and starts a server on the database dsn. configure
@@ -61,17 +64,18 @@ func startServer(t *testing.T, dsn string, configure ...func(*Config)) *testServ
 		t.Fatalf("Start: %v", err)
 	}
 	hs := httptest.NewServer(s.Handler())
+	ts := &testServer{Server: s, URL: hs.URL, logs: logs}
 	t.Cleanup(func() {
 		hs.CloseClientConnections()
 		hs.Close()
 		s.Close() // a second Close (after a shutdown test's) is harmless
-		if out := logs.String(); strings.Contains(out, "level=ERROR") {
+		if out := logs.String(); strings.Contains(out, "level=ERROR") && !ts.errorsLogged {
 			t.Errorf("the server logged errors:\n%s", out)
 		} else if t.Failed() {
 			t.Logf("server log:\n%s", out)
 		}
 	})
-	return &testServer{Server: s, URL: hs.URL, http: hs, logs: logs}
+	return ts
 }
 
 // syncBuffer is a bytes.Buffer safe for the server's goroutines.
@@ -262,23 +266,51 @@ func TestHealthz(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		t.Parallel()
 		ts := startServer(t, dsn)
-		get := func() (int, string) {
-			resp, err := http.Get(ts.URL + "/healthz")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer resp.Body.Close()
-			b, _ := io.ReadAll(resp.Body)
-			return resp.StatusCode, string(b)
-		}
-		if status, body := get(); status != http.StatusOK || strings.TrimSpace(body) != "ok" {
-			t.Errorf("GET /healthz with the database up = %d %q, want 200 \"ok\"", status, body)
-		}
-		ts.db.SQL.Close()
-		if status, body := get(); status != http.StatusServiceUnavailable {
-			t.Errorf("GET /healthz with the database closed = %d %q, want 503", status, body)
+		if status, body := ts.get(t, "/healthz"); status != http.StatusOK || body != "ok\n" {
+			t.Errorf("GET /healthz = %d %q, want 200 \"ok\"", status, body)
 		}
 	})
+}
+
+// TestDatabaseDown checks what clients see when the database fails under a
+// running server: 503s and INTERNAL errors that show nothing of the cause,
+// which goes to the log instead.
+func TestDatabaseDown(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		t.Parallel()
+		ts := startServer(t, dsn)
+		ts.errorsLogged = true
+		ts.db.SQL.Close()
+		if status, body := ts.get(t, "/healthz"); status != http.StatusServiceUnavailable {
+			t.Errorf("GET /healthz = %d %q, want 503", status, body)
+		}
+		errs := ts.graphql(t, `{ incidents { totalCount } }`, nil, nil)
+		if len(errs) != 1 || errs[0].code() != "INTERNAL" || errs[0].Message != "internal error" {
+			t.Errorf("errors %+v, want one INTERNAL \"internal error\"", errs)
+		}
+		status, body := ts.post(t, "/api/alerts", "application/json", readFile(t, rest2022))
+		if status != http.StatusServiceUnavailable {
+			t.Errorf("POST /api/alerts = %d %s, want 503", status, body)
+		}
+		assertNoLeaks(t, "the ingest answer", body)
+		for _, msg := range []string{"graphql resolver failed", "storing alerts failed"} {
+			if !regexp.MustCompile(`msg="` + msg + `".*database is closed`).MatchString(ts.logs.String()) {
+				t.Errorf("no log line %q with the cause:\n%s", msg, ts.logs.String())
+			}
+		}
+	})
+}
+
+// get sends GET path and returns the status and the body.
+func (ts *testServer) get(t *testing.T, path string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(ts.URL + path)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
 }
 
 func TestPostAlerts(t *testing.T) {
@@ -294,21 +326,21 @@ func TestPostAlerts(t *testing.T) {
 		t.Run("the alertlist.csv export as text/csv is accepted whole", func(t *testing.T) {
 			got := ts.ingest(t, "text/csv", csvBody)
 			want := ingestResult{Accepted: len(rows), Rejected: []rejection{}}
-			if fmt.Sprint(got) != fmt.Sprint(want) {
+			if !reflect.DeepEqual(got, want) {
 				t.Errorf("POST alertlist.csv = %+v, want %+v", got, want)
 			}
 		})
 		t.Run("the same export again is 189 duplicates and accepts nothing", func(t *testing.T) {
 			got := ts.ingest(t, "text/csv; charset=utf-8", csvBody)
 			want := ingestResult{Duplicates: len(rows), Rejected: []rejection{}}
-			if fmt.Sprint(got) != fmt.Sprint(want) {
+			if !reflect.DeepEqual(got, want) {
 				t.Errorf("POST alertlist.csv again = %+v, want %+v", got, want)
 			}
 		})
 		t.Run("the 2022 REST example, two versions of one systemAlertId, is 1 accepted and 1 updated", func(t *testing.T) {
 			got := ts.ingest(t, "application/json", readFile(t, rest2022))
 			want := ingestResult{Accepted: 1, Updated: 1, Rejected: []rejection{}}
-			if fmt.Sprint(got) != fmt.Sprint(want) {
+			if !reflect.DeepEqual(got, want) {
 				t.Errorf("POST 2022 example = %+v, want %+v", got, want)
 			}
 			// The later version in the file wins.
@@ -316,7 +348,9 @@ func TestPostAlerts(t *testing.T) {
 			var data struct {
 				Alerts struct {
 					TotalCount int
-					Edges      []struct{ Node struct{ DisplayName, AlertType string } }
+					Edges      []struct {
+						Node struct{ DisplayName, AlertType string }
+					}
 				}
 			}
 			ts.mustGraphQL(t, `query($id: String!) { alerts(where: {systemAlertID: $id}) { totalCount edges { node { displayName alertType } } } }`,
@@ -370,7 +404,7 @@ func TestPostAlerts(t *testing.T) {
 					t.Errorf("item %d (%s) rejected: %s", i, it.name, msg)
 				case it.field != "" && !isRejected:
 					t.Errorf("item %d (%s) not rejected", i, it.name)
-				case it.field != "" && !strings.Contains(msg, it.field):
+				case it.field != "" && !strings.Contains(msg, "field "+it.field+":"):
 					t.Errorf("item %d (%s): error %q does not name the field %s", i, it.name, msg, it.field)
 				}
 			}
@@ -379,7 +413,9 @@ func TestPostAlerts(t *testing.T) {
 			}
 			var data struct {
 				Alerts struct {
-					Edges []struct{ Node struct{ SystemAlertID string } }
+					Edges []struct {
+						Node struct{ SystemAlertID string }
+					}
 				}
 			}
 			ts.mustGraphQL(t, `query($ids: [String!]) { alerts(where: {systemAlertIDIn: $ids}, orderBy: [{field: DISPLAY_NAME}]) { edges { node { systemAlertId } } } }`,
@@ -388,7 +424,7 @@ func TestPostAlerts(t *testing.T) {
 			for _, e := range data.Alerts.Edges {
 				stored = append(stored, e.Node.SystemAlertID)
 			}
-			if fmt.Sprint(sorted(stored)) != fmt.Sprint(sorted(goodIDs)) {
+			if slices.Sort(stored); !slices.Equal(stored, goodIDs) {
 				t.Errorf("stored of the batch: %v, want the good items %v", stored, goodIDs)
 			}
 		})
@@ -457,14 +493,165 @@ func TestPostAlertsRefused(t *testing.T) {
 	})
 }
 
-func sorted(s []string) []string {
-	out := append([]string(nil), s...)
-	for i := range out {
-		for j := i + 1; j < len(out); j++ {
-			if out[j] < out[i] {
-				out[i], out[j] = out[j], out[i]
-			}
+// TestAlertListCorrelation ingests alertlist.csv and checks the incidents
+// correlation makes of it, and that sending the file again changes nothing.
+func TestAlertListCorrelation(t *testing.T) {
+	rows := alertList(t)
+	var win1 string // the resource id of MSTICAlertsWin1 as the file spells it
+	for _, r := range rows {
+		if strings.HasSuffix(r["ResourceId"], "/virtualMachines/MSTICAlertsWin1") {
+			win1 = r["ResourceId"]
 		}
 	}
-	return out
+	if win1 == "" {
+		t.Fatal("alertlist.csv names no MSTICAlertsWin1")
+	}
+	vm1Names := []string{"Successful RDP brute force attack", "Suspicious SVCHOST process executed", "Network communication with a malicious machine detected"}
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		t.Parallel()
+		ts := startServer(t, dsn)
+		ws := connect(t, ts)
+		ws.subscribe(t, "created", subCreated)
+		ws.subscribe(t, "updated", subUpdated)
+		ts.subscribers(t, 2)
+
+		ts.ingest(t, "text/csv", readFile(t, alertListCSV))
+		var vm1Inc incidentNode
+		eventually(t, time.Second, "an incident on vm1", func() bool {
+			incs := incidentsOn(ts.allIncidents(t), "vm1")
+			if len(incs) > 0 {
+				vm1Inc = incs[0]
+			}
+			return len(incs) > 0
+		})
+		ts.settle(t)
+		incs := ts.allIncidents(t)
+
+		t.Run("vm1: one incident with the brute force, the SVCHOST process and the malicious IP", func(t *testing.T) {
+			on := incidentsOn(incs, "vm1")
+			if len(on) != 1 {
+				t.Fatalf("%d incidents on vm1, want 1", len(on))
+			}
+			inc := on[0]
+			if inc.Title != "Security incident detected on vm1" {
+				t.Errorf("title %q", inc.Title)
+			}
+			if !strings.EqualFold(inc.Resource.ResourceID, vm1) {
+				t.Errorf("resource %q, want %q", inc.Resource.ResourceID, vm1)
+			}
+			for _, name := range vm1Names {
+				if !slices.Contains(inc.alertNames(), name) {
+					t.Errorf("alerts %q miss %q", inc.alertNames(), name)
+				}
+			}
+			if !slices.IsSortedFunc(inc.Alerts.Edges, func(a, b struct{ Node alertNode }) int { return a.Node.StartTime.Compare(b.Node.StartTime) }) {
+				t.Errorf("alerts not in start time order: %+v", inc.Alerts.Edges)
+			}
+			if !slices.Contains(inc.SourceIPs, "183.95.154.13") {
+				t.Errorf("sourceIPs %v miss 183.95.154.13 (the malicious machine of the file's Entities)", inc.SourceIPs)
+			}
+			if !inc.IsActive || inc.Status != "ACTIVE" {
+				t.Errorf("isActive %v, status %s; want an active incident", inc.IsActive, inc.Status)
+			}
+			if len(inc.Tactics) < 2 || !slices.IsSortedFunc(inc.Tactics, func(a, b string) int {
+				return slices.Index(killChain, a) - slices.Index(killChain, b)
+			}) || len(slices.Compact(slices.Clone(inc.Tactics))) != len(inc.Tactics) {
+				t.Errorf("tactics %v, want two or more distinct ones in kill-chain order", inc.Tactics)
+			}
+			for _, tactic := range inc.Tactics {
+				if !slices.Contains(killChain, tactic) {
+					t.Errorf("tactic %q is not in the contract's enum", tactic)
+				}
+			}
+			if vm1Inc.ID != inc.ID {
+				t.Errorf("the first incident seen on vm1 (%s) is not the settled one (%s)", vm1Inc.ID, inc.ID)
+			}
+		})
+		t.Run("MSTICAlertsWin1: exactly one incident", func(t *testing.T) {
+			on := incidentsOn(incs, "MSTICAlertsWin1")
+			if len(on) != 1 {
+				t.Fatalf("%d incidents on MSTICAlertsWin1, want 1", len(on))
+			}
+			if on[0].Resource.ResourceID != win1 || on[0].Title != "Security incident detected on MSTICAlertsWin1" {
+				t.Errorf("incident %q on %q, want one on %q", on[0].Title, on[0].Resource.ResourceID, win1)
+			}
+		})
+		t.Run("sqlserver2ascdemo and vm1lin: no incident", func(t *testing.T) {
+			for _, name := range []string{"sqlserver2ascdemo", "vm1lin"} {
+				if on := incidentsOn(incs, name); len(on) != 0 {
+					t.Errorf("%d incidents on %s (it has one alert), want none", len(on), name)
+				}
+			}
+		})
+		t.Run("alerts stay listed on their own and name their incident", func(t *testing.T) {
+			var data struct{ Alerts struct{ TotalCount int } }
+			ts.mustGraphQL(t, `{ alerts { totalCount } }`, nil, &data)
+			if data.Alerts.TotalCount != len(rows) {
+				t.Errorf("alerts totalCount %d, want the file's %d", data.Alerts.TotalCount, len(rows))
+			}
+			member := vm1Inc.Alerts.Edges[0].Node
+			a := ts.alertBySystemID(t, member.SystemAlertID)
+			if len(a.Incidents) != 1 || a.Incidents[0].ID != vm1Inc.ID {
+				t.Errorf("alert %q lists incidents %+v, want the vm1 incident %s", a.DisplayName, a.Incidents, vm1Inc.ID)
+			}
+		})
+		t.Run("sending the file again makes no incident and no event", func(t *testing.T) {
+			// Every incident so far was announced once; a sentinel chain
+			// marks the end of those announcements.
+			ts.ingest(t, "application/json", chain(t, "vm-sentinel-1", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)))
+			announced := map[string]bool{}
+			for {
+				var ev createdEvent
+				ws.next(t, "created", 5*time.Second, &ev)
+				if ev.IncidentCreated.Resource.Name == "vm-sentinel-1" {
+					break
+				}
+				if announced[ev.IncidentCreated.ID] {
+					t.Errorf("incident %s announced twice", ev.IncidentCreated.ID)
+				}
+				announced[ev.IncidentCreated.ID] = true
+			}
+			if len(announced) != len(incs) {
+				t.Errorf("%d incidentCreated events for %d incidents", len(announced), len(incs))
+			}
+			ts.setIncidentStatus(t, vm1Inc.ID, "IN_PROGRESS")
+			for {
+				var ev updatedEvent
+				ws.next(t, "updated", 5*time.Second, &ev)
+				if ev.IncidentUpdated.ID == vm1Inc.ID && ev.IncidentUpdated.Status == "IN_PROGRESS" {
+					break
+				}
+			}
+			ts.settle(t)
+
+			got := ts.ingest(t, "text/csv", readFile(t, alertListCSV))
+			if got.Duplicates != len(rows) || got.Accepted+got.Updated != 0 {
+				t.Errorf("POST alertlist.csv again = %+v, want %d duplicates", got, len(rows))
+			}
+			// As after a restart: recompute every resource.
+			keys, err := ts.db.Client.Resource.Query().Select("key").Strings(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			ts.job.Schedule(keys...)
+			ts.settle(t)
+
+			// The next events must be the second sentinels'.
+			ts.ingest(t, "application/json", chain(t, "vm-sentinel-2", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)))
+			var ev createdEvent
+			ws.next(t, "created", 5*time.Second, &ev)
+			if ev.IncidentCreated.Resource.Name != "vm-sentinel-2" {
+				t.Errorf("incidentCreated %q after sending the file again", ev.IncidentCreated.Title)
+			}
+			ts.setIncidentStatus(t, vm1Inc.ID, "ACTIVE")
+			var up updatedEvent
+			ws.next(t, "updated", 5*time.Second, &up)
+			if up.IncidentUpdated.ID != vm1Inc.ID || up.IncidentUpdated.Status != "ACTIVE" {
+				t.Errorf("incidentUpdated %+v after sending the file again", up.IncidentUpdated)
+			}
+			if n := len(ts.allIncidents(t)); n != len(incs)+2 {
+				t.Errorf("%d incidents, want the %d of the file and the 2 sentinels'", n, len(incs))
+			}
+		})
+	})
 }

@@ -321,4 +321,3 @@ func onlyID(t *testing.T, m map[int][]string) int {
 	}
 	return 0
 }
-

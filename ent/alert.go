@@ -115,7 +115,7 @@ type AlertEdges struct {
 	Resource *Resource `json:"resource,omitempty"`
 	// Entities holds the value of the entities edge.
 	Entities []*Entity `json:"entities,omitempty"`
-	// Incidents holds the value of the incidents edge.
+	// The incidents this alert belongs to; it stays listed on its own too.
 	Incidents []*Incident `json:"incidents,omitempty"`
 	// Payload holds the value of the payload edge.
 	Payload *AlertPayload `json:"payload,omitempty"`
@@ -123,7 +123,7 @@ type AlertEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [3]map[string]int
 
 	namedEntities  map[string][]*Entity
 	namedIncidents map[string][]*Incident

@@ -11,6 +11,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/entc"
 	"entgo.io/ent/entc/gen"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 func main() {
@@ -20,6 +21,7 @@ func main() {
 		entgql.WithSchemaGenerator(),
 		entgql.WithWhereInputs(true),
 		entgql.WithRelaySpec(true),
+		entgql.WithSchemaHook(adjustSchema),
 	)
 	if err != nil {
 		log.Fatalf("entgql: %v", err)
@@ -38,4 +40,46 @@ func main() {
 	if err != nil {
 		log.Fatalf("entc: %v", err)
 	}
+}
+
+// adjustSchema edits the generated schema where annotations cannot:
+//
+//   - Alert.incidents is non-null, as CONTRACT.md has it (an alert in no
+//     incident has an empty list).
+//   - Connection fields get their default order as an argument default: an
+//     incident's alerts read in start time order, incidents latest activity
+//     first. As a schema default it holds for the eager loading of nested
+//     connections too, which reads the arguments from the operation rather
+//     than from the resolvers. It must not go into ent.DefaultAlertOrder and
+//     friends: the pager uses those as the unique tiebreaker of every cursor.
+func adjustSchema(_ *gen.Graph, s *ast.Schema) error {
+	orders := map[string]*ast.Value{
+		"AlertConnection":    orderValue("START_TIME", "ASC"),
+		"IncidentConnection": orderValue("LAST_ACTIVITY_TIME", "DESC"),
+	}
+	for _, t := range s.Types {
+		if t.Name == "Alert" {
+			if f := t.Fields.ForName("incidents"); f != nil {
+				f.Type.NonNull = true
+			}
+		}
+		for _, f := range t.Fields {
+			v := orders[f.Type.Name()]
+			if arg := f.Arguments.ForName("orderBy"); v != nil && arg != nil && arg.DefaultValue == nil {
+				arg.DefaultValue = v
+			}
+		}
+	}
+	return nil
+}
+
+// orderValue is the GraphQL value [{field: FIELD, direction: DIRECTION}].
+func orderValue(field, direction string) *ast.Value {
+	return &ast.Value{Kind: ast.ListValue, Children: ast.ChildValueList{{Value: &ast.Value{
+		Kind: ast.ObjectValue,
+		Children: ast.ChildValueList{
+			{Name: "field", Value: &ast.Value{Kind: ast.EnumValue, Raw: field}},
+			{Name: "direction", Value: &ast.Value{Kind: ast.EnumValue, Raw: direction}},
+		},
+	}}}}
 }

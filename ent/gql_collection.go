@@ -61,6 +61,19 @@ func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 			_q.WithNamedEntities(alias, func(wq *EntityQuery) {
 				*wq = *query
 			})
+
+		case "incidents":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedIncidents(alias, func(wq *IncidentQuery) {
+				*wq = *query
+			})
 		case "alertType":
 			if _, ok := fieldSeen[alert.FieldAlertType]; !ok {
 				selectedFields = append(selectedFields, alert.FieldAlertType)

@@ -28,6 +28,18 @@ func (_m *Alert) Entities(ctx context.Context) (result []*Entity, err error) {
 	return result, err
 }
 
+func (_m *Alert) Incidents(ctx context.Context) (result []*Incident, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedIncidents(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.IncidentsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIncidents().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Entity) Alerts(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*AlertOrder, where *AlertWhereInput,
 ) (*AlertConnection, error) {

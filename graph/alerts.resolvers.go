@@ -11,7 +11,6 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/ent"
-	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/graph/model"
 	"github.com/vigil-soc/vigil/killchain"
 )
@@ -31,11 +30,6 @@ func (r *alertResolver) EntityRelations(ctx context.Context, obj *ent.Alert) ([]
 	return r.entityRelations(ctx, obj)
 }
 
-// Incidents is the resolver for the incidents field.
-func (r *alertResolver) Incidents(ctx context.Context, obj *ent.Alert) ([]*ent.Incident, error) {
-	return obj.QueryIncidents().Where(incident.MergedIntoIDIsNil()).Order(incident.ByID()).All(ctx)
-}
-
 // Raw is the resolver for the raw field.
 func (r *alertResolver) Raw(ctx context.Context, obj *ent.Alert) (*string, error) {
 	return r.raw(ctx, obj)
@@ -53,9 +47,6 @@ func (r *queryResolver) Alerts(ctx context.Context, after *entgql.Cursor[int], f
 	}
 	if search != nil && *search != "" {
 		q.Where(alertSearch(*search))
-	}
-	if len(orderBy) == 0 {
-		orderBy = []*ent.AlertOrder{{Direction: entgql.OrderDirectionDesc, Field: ent.AlertOrderFieldStartTime}}
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithAlertOrder(orderBy), ent.WithAlertFilter(where.Filter))
 }

@@ -42,6 +42,15 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return graphql.DefaultErrorPresenter(ctx, err)
 		}
 		code, msg := classify(err)
+		if code == CodeInternal && argumentError(ctx) {
+			code, msg = CodeInvalid, "invalid argument value"
+			if gqlErr != nil && len(gqlErr.Path) > 0 {
+				msg = "invalid value for " + gqlErr.Path.String()
+			}
+		}
+		// DefaultErrorPresenter may return err itself: keep the cause before
+		// its message is replaced.
+		cause := err.Error()
 		out := graphql.DefaultErrorPresenter(ctx, err)
 		out.Message = msg
 		if out.Extensions == nil {
@@ -53,10 +62,20 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			if fc := graphql.GetFieldContext(ctx); fc != nil {
 				path = fc.Path().String()
 			}
-			log.Error("graphql resolver failed", "path", path, "err", err)
+			log.Error("graphql resolver failed", "path", path, "err", cause)
 		}
 		return out
 	}
+}
+
+// argumentError reports whether the error being presented arose while the
+// field's arguments were coerced (an ID that is not a number, a malformed
+// Time or Cursor): the generated code reports those before it sets the
+// field context's Args, which it always sets, if only to an empty map, when
+// coercion succeeds.
+func argumentError(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	return fc != nil && fc.Args == nil && fc.Field.Field != nil && len(fc.Field.Arguments) > 0
 }
 
 func classify(err error) (code, msg string) {

@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"strings"
 
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/graph/model"
@@ -20,6 +22,10 @@ func (r *Resolver) ingest(ctx context.Context, in []*model.AlertInput) (*ingest.
 	items := make([]ingest.Item, len(in))
 	for i, a := range in {
 		items[i] = ingest.Item{Index: i, Alert: fromInput(a)}
+		if err := items[i].Alert.Validate(); err != nil {
+			// Reported here so that the error names AlertInput's fields.
+			items[i] = ingest.Item{Index: i, Err: inputFieldError(err)}
+		}
 	}
 	res, err := r.Ingester.Items(ctx, items)
 	if err != nil {
@@ -61,6 +67,19 @@ func fromInput(in *model.AlertInput) *alerts.Alert {
 	}
 	a.Raw, _ = json.Marshal(in)
 	return a
+}
+
+// inputNames spells the fields alerts.Validate names (as the wire formats
+// do) the way AlertInput does. Validate's messages are fixed texts, and
+// AlertInput's enums keep client values out of them.
+var inputNames = strings.NewReplacer("startTimeUtc", "startTime", "endTimeUtc", "endTime", "intent", "tactics")
+
+func inputFieldError(err error) error {
+	var fe *alerts.FieldError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	return &alerts.FieldError{Field: inputNames.Replace(fe.Field), Msg: inputNames.Replace(fe.Msg)}
 }
 
 func deref(s *string) string {

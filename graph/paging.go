@@ -1,10 +1,8 @@
 package graph
 
 import (
-	"entgo.io/contrib/entgql"
 	"entgo.io/ent/dialect/sql"
 
-	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/predicate"
@@ -16,13 +14,6 @@ const MaxPage = 500
 
 // defaultPage is the page size when a query gives neither first nor last.
 const defaultPage = 50
-
-func init() {
-	// Nested alert lists read in time order; the pager adds the id as
-	// tiebreaker, so cursors are stable.
-	ent.DefaultAlertOrder = &ent.AlertOrder{Direction: entgql.OrderDirectionAsc, Field: ent.AlertOrderFieldStartTime}
-	ent.DefaultIncidentOrder = &ent.IncidentOrder{Direction: entgql.OrderDirectionDesc, Field: ent.IncidentOrderFieldLastActivityTime}
-}
 
 // page checks first and last against MaxPage and defaults first.
 func page(first, last *int) (*int, *int, error) {

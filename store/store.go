@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	entsql "entgo.io/ent/dialect/sql"
@@ -73,13 +74,22 @@ func OpenWith(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("database %s does not answer: %w", Redact(dsn), err)
 	}
-	if err := client.Schema.Create(ctx,
-		migrate.WithGlobalUniqueID(true),
-	); err != nil {
+	if err := migrateSchema(ctx, client); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrating the schema: %w", err)
 	}
 	return out, nil
+}
+
+// migrating serialises the migrations of one process: ent's migrate writes
+// to the package-level table definitions (ent/migrate.Tables) as it reads
+// them, so two databases opened at once would race.
+var migrating sync.Mutex
+
+func migrateSchema(ctx context.Context, client *ent.Client) error {
+	migrating.Lock()
+	defer migrating.Unlock()
+	return client.Schema.Create(ctx, migrate.WithGlobalUniqueID(true))
 }
 
 func openDriver(dsn string) (*entsql.Driver, string, *sql.DB, error) {

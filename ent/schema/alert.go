@@ -108,8 +108,11 @@ func (Alert) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("resource", Resource.Type).Ref("alerts").Unique(),
 		edge.To("entities", Entity.Type),
+		// In the GraphQL type as incidents: [Incident!]! (non-null: see
+		// entc.go), eager-loaded with the alerts. An incident merged into
+		// another gives its alerts up, so merged incidents never show here.
 		edge.From("incidents", Incident.Type).Ref("alerts").
-			Annotations(entgql.Skip(entgql.SkipType)),
+			Comment("The incidents this alert belongs to; it stays listed on its own too."),
 		edge.To("payload", AlertPayload.Type).Unique().
 			Annotations(entgql.Skip()),
 	}

@@ -27,7 +27,6 @@ type AlertResolver interface {
 	ExtendedProperties(ctx context.Context, obj *ent.Alert) ([]*model.Property, error)
 	ExtendedLinks(ctx context.Context, obj *ent.Alert) ([]*alerts.Link, error)
 	EntityRelations(ctx context.Context, obj *ent.Alert) ([]*model.EntityRelation, error)
-	Incidents(ctx context.Context, obj *ent.Alert) ([]*ent.Incident, error)
 	Raw(ctx context.Context, obj *ent.Alert) (*string, error)
 }
 type IncidentResolver interface {
@@ -1196,6 +1195,38 @@ func (ec *executionContext) fieldContext_Alert_entities(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Alert_incidents(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_incidents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Incidents(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_incidents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alert",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Alert_systemAlertId(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1448,38 +1479,6 @@ func (ec *executionContext) fieldContext_Alert_entityRelations(_ context.Context
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_EntityRelation(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Alert_incidents(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Alert_incidents(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Alert().Incidents(ctx, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Incident) graphql.Marshaler {
-			return ec.marshalNIncident2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Alert_incidents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Alert",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Incident(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7535,6 +7534,12 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Alert_entities(ctx, field, obj)
 				})
+		case "incidents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Alert_incidents(ctx, field, obj)
+				})
 		case "systemAlertId":
 			out.Values[i] = ec._Alert_systemAlertId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -7587,12 +7592,6 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Alert_entityRelations(ctx, field, obj)
-				})
-		case "incidents":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Alert_incidents(ctx, field, obj)
 				})
 		case "raw":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

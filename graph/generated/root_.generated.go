@@ -1154,14 +1154,14 @@ var sources = []*ast.Source{
   Alerts, each listed on its own whether or not it belongs to an incident.
   ` + "`" + `tactics` + "`" + ` keeps alerts with any of the given tactics; ` + "`" + `search` + "`" + ` matches the
   display name, description, alert type and compromised entity (case-insensitive).
-  ` + "`" + `first` + "`" + `/` + "`" + `last` + "`" + ` are at most 500.
+  ` + "`" + `first` + "`" + `/` + "`" + `last` + "`" + ` are at most 500. Newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise.
   """
   alerts(
     after: Cursor
     first: Int
     before: Cursor
     last: Int
-    orderBy: [AlertOrder!]
+    orderBy: [AlertOrder!] = [{field: START_TIME, direction: DESC}]
     where: AlertWhereInput
     tactics: [Tactic!]
     search: String
@@ -1184,8 +1184,6 @@ extend type Alert {
   extendedLinks: [ExtendedLink!]! @goField(forceResolver: true)
   """How this alert's entities refer to each other (a process's host, a file's directory …)."""
   entityRelations: [EntityRelation!]! @goField(forceResolver: true)
-  """The incidents this alert belongs to; it stays listed on its own too."""
-  incidents: [Incident!]! @goField(forceResolver: true)
   """The payload as received (JSON text, at most 64 KiB); loaded only when asked for."""
   raw: String @goField(forceResolver: true)
 }
@@ -1216,13 +1214,14 @@ type EntityRelation {
   Incidents. Incidents merged into another are left out unless
   ` + "`" + `includeMerged` + "`" + ` is true. ` + "`" + `tactics` + "`" + ` keeps incidents with any of the given
   tactics; ` + "`" + `search` + "`" + ` matches title and description. ` + "`" + `first` + "`" + `/` + "`" + `last` + "`" + ` are at most 500.
+  Latest activity first unless ` + "`" + `orderBy` + "`" + ` says otherwise.
   """
   incidents(
     after: Cursor
     first: Int
     before: Cursor
     last: Int
-    orderBy: [IncidentOrder!]
+    orderBy: [IncidentOrder!] = [{field: LAST_ACTIVITY_TIME, direction: DESC}]
     where: IncidentWhereInput
     tactics: [Tactic!]
     search: String
@@ -1368,6 +1367,10 @@ type Alert implements Node {
   updatedAt: Time!
   resource: Resource
   entities: [Entity!]
+  """
+  The incidents this alert belongs to; it stays listed on its own too.
+  """
+  incidents: [Incident!]!
 }
 """
 A connection to a list of items.
@@ -1886,7 +1889,7 @@ type Entity implements Node {
     """
     Ordering options for Alerts returned from the connection.
     """
-    orderBy: [AlertOrder!]
+    orderBy: [AlertOrder!] = [{field:START_TIME,direction:ASC}]
 
     """
     Filtering options for Alerts returned from the connection.
@@ -2064,7 +2067,7 @@ type Incident implements Node {
     """
     Ordering options for Alerts returned from the connection.
     """
-    orderBy: [AlertOrder!]
+    orderBy: [AlertOrder!] = [{field:START_TIME,direction:ASC}]
 
     """
     Filtering options for Alerts returned from the connection.
@@ -2400,7 +2403,7 @@ type Resource implements Node {
     """
     Ordering options for Alerts returned from the connection.
     """
-    orderBy: [AlertOrder!]
+    orderBy: [AlertOrder!] = [{field:START_TIME,direction:ASC}]
 
     """
     Filtering options for Alerts returned from the connection.
@@ -2431,7 +2434,7 @@ type Resource implements Node {
     """
     Ordering options for Incidents returned from the connection.
     """
-    orderBy: [IncidentOrder!]
+    orderBy: [IncidentOrder!] = [{field:LAST_ACTIVITY_TIME,direction:DESC}]
 
     """
     Filtering options for Incidents returned from the connection.
@@ -2678,6 +2681,8 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_resource(ctx, field)
 	case "entities":
 		return ec.fieldContext_Alert_entities(ctx, field)
+	case "incidents":
+		return ec.fieldContext_Alert_incidents(ctx, field)
 	case "systemAlertId":
 		return ec.fieldContext_Alert_systemAlertId(ctx, field)
 	case "providerAlertId":
@@ -2698,8 +2703,6 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_extendedLinks(ctx, field)
 	case "entityRelations":
 		return ec.fieldContext_Alert_entityRelations(ctx, field)
-	case "incidents":
-		return ec.fieldContext_Alert_incidents(ctx, field)
 	case "raw":
 		return ec.fieldContext_Alert_raw(ctx, field)
 	}
