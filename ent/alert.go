@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
 	"github.com/vigil-soc/vigil/ent/resource"
@@ -46,6 +47,8 @@ type Alert struct {
 	SeverityRank int `json:"severity_rank,omitempty"`
 	// Status holds the value of the "status" field.
 	Status alerts.Status `json:"status,omitempty"`
+	// partner products' alerts are PARTNER; others take their resource's category
+	Category category.Category `json:"category,omitempty"`
 	// the vendor's intent text as received
 	Intent string `json:"intent,omitempty"`
 	// from the alert's intent, else from the built-in catalogue
@@ -182,7 +185,7 @@ func (*Alert) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullFloat64)
 		case alert.FieldID, alert.FieldSeverityRank, alert.FieldTacticMask:
 			values[i] = new(sql.NullInt64)
-		case alert.FieldSystemAlertID, alert.FieldProviderAlertID, alert.FieldAlertType, alert.FieldDisplayName, alert.FieldDescription, alert.FieldVendorName, alert.FieldProductName, alert.FieldProductComponentName, alert.FieldProviderName, alert.FieldSeverity, alert.FieldStatus, alert.FieldIntent, alert.FieldCompromisedEntity, alert.FieldConfidenceLevel, alert.FieldCorrelationKey, alert.FieldAlertURI, alert.FieldResourceKey, alert.FieldSubscriptionID, alert.FieldTenantID, alert.FieldWorkspaceID, alert.FieldContentHash:
+		case alert.FieldSystemAlertID, alert.FieldProviderAlertID, alert.FieldAlertType, alert.FieldDisplayName, alert.FieldDescription, alert.FieldVendorName, alert.FieldProductName, alert.FieldProductComponentName, alert.FieldProviderName, alert.FieldSeverity, alert.FieldStatus, alert.FieldCategory, alert.FieldIntent, alert.FieldCompromisedEntity, alert.FieldConfidenceLevel, alert.FieldCorrelationKey, alert.FieldAlertURI, alert.FieldResourceKey, alert.FieldSubscriptionID, alert.FieldTenantID, alert.FieldWorkspaceID, alert.FieldContentHash:
 			values[i] = new(sql.NullString)
 		case alert.FieldStartTime, alert.FieldEndTime, alert.FieldGeneratedTime, alert.FieldProcessingEndTime, alert.FieldCreatedAt, alert.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -280,6 +283,12 @@ func (_m *Alert) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
 			} else if value.Valid {
 				_m.Status = alerts.Status(value.String)
+			}
+		case alert.FieldCategory:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field category", values[i])
+			} else if value.Valid {
+				_m.Category = category.Category(value.String)
 			}
 		case alert.FieldIntent:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -566,6 +575,9 @@ func (_m *Alert) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	builder.WriteString("category=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Category))
 	builder.WriteString(", ")
 	builder.WriteString("intent=")
 	builder.WriteString(_m.Intent)

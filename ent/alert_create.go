@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
 	"github.com/vigil-soc/vigil/ent/entity"
@@ -161,6 +162,20 @@ func (_c *AlertCreate) SetSeverityRank(v int) *AlertCreate {
 // SetStatus sets the "status" field.
 func (_c *AlertCreate) SetStatus(v alerts.Status) *AlertCreate {
 	_c.mutation.SetStatus(v)
+	return _c
+}
+
+// SetCategory sets the "category" field.
+func (_c *AlertCreate) SetCategory(v category.Category) *AlertCreate {
+	_c.mutation.SetCategory(v)
+	return _c
+}
+
+// SetNillableCategory sets the "category" field if the given value is not nil.
+func (_c *AlertCreate) SetNillableCategory(v *category.Category) *AlertCreate {
+	if v != nil {
+		_c.SetCategory(*v)
+	}
 	return _c
 }
 
@@ -603,6 +618,10 @@ func (_c *AlertCreate) defaults() {
 		v := alert.DefaultProviderName
 		_c.mutation.SetProviderName(v)
 	}
+	if _, ok := _c.mutation.Category(); !ok {
+		v := alert.DefaultCategory
+		_c.mutation.SetCategory(v)
+	}
 	if _, ok := _c.mutation.Intent(); !ok {
 		v := alert.DefaultIntent
 		_c.mutation.SetIntent(v)
@@ -712,6 +731,14 @@ func (_c *AlertCreate) check() error {
 	if v, ok := _c.mutation.Status(); ok {
 		if err := alert.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Alert.status": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Category(); !ok {
+		return &ValidationError{Name: "category", err: errors.New(`ent: missing required field "Alert.category"`)}
+	}
+	if v, ok := _c.mutation.Category(); ok {
+		if err := alert.CategoryValidator(v); err != nil {
+			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Alert.category": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.Intent(); !ok {
@@ -845,6 +872,10 @@ func (_c *AlertCreate) createSpec() (*Alert, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(alert.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
+	}
+	if value, ok := _c.mutation.Category(); ok {
+		_spec.SetField(alert.FieldCategory, field.TypeEnum, value)
+		_node.Category = value
 	}
 	if value, ok := _c.mutation.Intent(); ok {
 		_spec.SetField(alert.FieldIntent, field.TypeString, value)
@@ -1210,6 +1241,18 @@ func (u *AlertUpsert) SetStatus(v alerts.Status) *AlertUpsert {
 // UpdateStatus sets the "status" field to the value that was provided on create.
 func (u *AlertUpsert) UpdateStatus() *AlertUpsert {
 	u.SetExcluded(alert.FieldStatus)
+	return u
+}
+
+// SetCategory sets the "category" field.
+func (u *AlertUpsert) SetCategory(v category.Category) *AlertUpsert {
+	u.Set(alert.FieldCategory, v)
+	return u
+}
+
+// UpdateCategory sets the "category" field to the value that was provided on create.
+func (u *AlertUpsert) UpdateCategory() *AlertUpsert {
+	u.SetExcluded(alert.FieldCategory)
 	return u
 }
 
@@ -1809,6 +1852,20 @@ func (u *AlertUpsertOne) SetStatus(v alerts.Status) *AlertUpsertOne {
 func (u *AlertUpsertOne) UpdateStatus() *AlertUpsertOne {
 	return u.Update(func(s *AlertUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetCategory sets the "category" field.
+func (u *AlertUpsertOne) SetCategory(v category.Category) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetCategory(v)
+	})
+}
+
+// UpdateCategory sets the "category" field to the value that was provided on create.
+func (u *AlertUpsertOne) UpdateCategory() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateCategory()
 	})
 }
 
@@ -2639,6 +2696,20 @@ func (u *AlertUpsertBulk) SetStatus(v alerts.Status) *AlertUpsertBulk {
 func (u *AlertUpsertBulk) UpdateStatus() *AlertUpsertBulk {
 	return u.Update(func(s *AlertUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetCategory sets the "category" field.
+func (u *AlertUpsertBulk) SetCategory(v category.Category) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetCategory(v)
+	})
+}
+
+// UpdateCategory sets the "category" field to the value that was provided on create.
+func (u *AlertUpsertBulk) UpdateCategory() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateCategory()
 	})
 }
 

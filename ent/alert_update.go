@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
 	"github.com/vigil-soc/vigil/ent/entity"
@@ -193,6 +194,20 @@ func (_u *AlertUpdate) SetStatus(v alerts.Status) *AlertUpdate {
 func (_u *AlertUpdate) SetNillableStatus(v *alerts.Status) *AlertUpdate {
 	if v != nil {
 		_u.SetStatus(*v)
+	}
+	return _u
+}
+
+// SetCategory sets the "category" field.
+func (_u *AlertUpdate) SetCategory(v category.Category) *AlertUpdate {
+	_u.mutation.SetCategory(v)
+	return _u
+}
+
+// SetNillableCategory sets the "category" field if the given value is not nil.
+func (_u *AlertUpdate) SetNillableCategory(v *category.Category) *AlertUpdate {
+	if v != nil {
+		_u.SetCategory(*v)
 	}
 	return _u
 }
@@ -788,6 +803,11 @@ func (_u *AlertUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Alert.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Category(); ok {
+		if err := alert.CategoryValidator(v); err != nil {
+			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Alert.category": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -844,6 +864,9 @@ func (_u *AlertUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(alert.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Category(); ok {
+		_spec.SetField(alert.FieldCategory, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.Intent(); ok {
 		_spec.SetField(alert.FieldIntent, field.TypeString, value)
@@ -1321,6 +1344,20 @@ func (_u *AlertUpdateOne) SetStatus(v alerts.Status) *AlertUpdateOne {
 func (_u *AlertUpdateOne) SetNillableStatus(v *alerts.Status) *AlertUpdateOne {
 	if v != nil {
 		_u.SetStatus(*v)
+	}
+	return _u
+}
+
+// SetCategory sets the "category" field.
+func (_u *AlertUpdateOne) SetCategory(v category.Category) *AlertUpdateOne {
+	_u.mutation.SetCategory(v)
+	return _u
+}
+
+// SetNillableCategory sets the "category" field if the given value is not nil.
+func (_u *AlertUpdateOne) SetNillableCategory(v *category.Category) *AlertUpdateOne {
+	if v != nil {
+		_u.SetCategory(*v)
 	}
 	return _u
 }
@@ -1929,6 +1966,11 @@ func (_u *AlertUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Alert.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Category(); ok {
+		if err := alert.CategoryValidator(v); err != nil {
+			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Alert.category": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -2002,6 +2044,9 @@ func (_u *AlertUpdateOne) sqlSave(ctx context.Context) (_node *Alert, err error)
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(alert.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Category(); ok {
+		_spec.SetField(alert.FieldCategory, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.Intent(); ok {
 		_spec.SetField(alert.FieldIntent, field.TypeString, value)

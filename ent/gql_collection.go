@@ -119,6 +119,11 @@ func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, alert.FieldStatus)
 				fieldSeen[alert.FieldStatus] = struct{}{}
 			}
+		case "category":
+			if _, ok := fieldSeen[alert.FieldCategory]; !ok {
+				selectedFields = append(selectedFields, alert.FieldCategory)
+				fieldSeen[alert.FieldCategory] = struct{}{}
+			}
 		case "intent":
 			if _, ok := fieldSeen[alert.FieldIntent]; !ok {
 				selectedFields = append(selectedFields, alert.FieldIntent)
@@ -927,6 +932,11 @@ func (_q *ResourceQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[resource.FieldType]; !ok {
 				selectedFields = append(selectedFields, resource.FieldType)
 				fieldSeen[resource.FieldType] = struct{}{}
+			}
+		case "category":
+			if _, ok := fieldSeen[resource.FieldCategory]; !ok {
+				selectedFields = append(selectedFields, resource.FieldCategory)
+				fieldSeen[resource.FieldCategory] = struct{}{}
 			}
 		case "createdAt":
 			if _, ok := fieldSeen[resource.FieldCreatedAt]; !ok {

@@ -1563,6 +1563,20 @@ var (
 			}
 		},
 	}
+	// ResourceOrderFieldCategory orders Resource by category.
+	ResourceOrderFieldCategory = &ResourceOrderField{
+		Value: func(_m *Resource) (ent.Value, error) {
+			return _m.Category, nil
+		},
+		column: resource.FieldCategory,
+		toTerm: resource.ByCategory,
+		toCursor: func(_m *Resource) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Category,
+			}
+		},
+	}
 	// ResourceOrderFieldCreatedAt orders Resource by created_at.
 	ResourceOrderFieldCreatedAt = &ResourceOrderField{
 		Value: func(_m *Resource) (ent.Value, error) {
@@ -1625,6 +1639,8 @@ func (f ResourceOrderField) String() string {
 		str = "RESOURCE_ID"
 	case ResourceOrderFieldName.column:
 		str = "NAME"
+	case ResourceOrderFieldCategory.column:
+		str = "CATEGORY"
 	case ResourceOrderFieldCreatedAt.column:
 		str = "CREATED_AT"
 	case ResourceOrderFieldAlertsCount.column:
@@ -1651,6 +1667,8 @@ func (f *ResourceOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *ResourceOrderFieldResourceID
 	case "NAME":
 		*f = *ResourceOrderFieldName
+	case "CATEGORY":
+		*f = *ResourceOrderFieldCategory
 	case "CREATED_AT":
 		*f = *ResourceOrderFieldCreatedAt
 	case "ALERTS_COUNT":

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
@@ -178,6 +179,12 @@ type AlertWhereInput struct {
 	StatusNEQ   *alerts.Status  `json:"statusNEQ,omitempty"`
 	StatusIn    []alerts.Status `json:"statusIn,omitempty"`
 	StatusNotIn []alerts.Status `json:"statusNotIn,omitempty"`
+
+	// "category" field predicates.
+	Category      *category.Category  `json:"category,omitempty"`
+	CategoryNEQ   *category.Category  `json:"categoryNEQ,omitempty"`
+	CategoryIn    []category.Category `json:"categoryIn,omitempty"`
+	CategoryNotIn []category.Category `json:"categoryNotIn,omitempty"`
 
 	// "intent" field predicates.
 	Intent             *string  `json:"intent,omitempty"`
@@ -865,6 +872,18 @@ func (i *AlertWhereInput) P() (predicate.Alert, error) {
 	}
 	if len(i.StatusNotIn) > 0 {
 		predicates = append(predicates, alert.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Category != nil {
+		predicates = append(predicates, alert.CategoryEQ(*i.Category))
+	}
+	if i.CategoryNEQ != nil {
+		predicates = append(predicates, alert.CategoryNEQ(*i.CategoryNEQ))
+	}
+	if len(i.CategoryIn) > 0 {
+		predicates = append(predicates, alert.CategoryIn(i.CategoryIn...))
+	}
+	if len(i.CategoryNotIn) > 0 {
+		predicates = append(predicates, alert.CategoryNotIn(i.CategoryNotIn...))
 	}
 	if i.Intent != nil {
 		predicates = append(predicates, alert.IntentEQ(*i.Intent))
@@ -2311,6 +2330,12 @@ type ResourceWhereInput struct {
 	TypeEqualFold    *string  `json:"typeEqualFold,omitempty"`
 	TypeContainsFold *string  `json:"typeContainsFold,omitempty"`
 
+	// "category" field predicates.
+	Category      *category.Category  `json:"category,omitempty"`
+	CategoryNEQ   *category.Category  `json:"categoryNEQ,omitempty"`
+	CategoryIn    []category.Category `json:"categoryIn,omitempty"`
+	CategoryNotIn []category.Category `json:"categoryNotIn,omitempty"`
+
 	// "subscription_id" field predicates.
 	SubscriptionID             *string  `json:"subscriptionID,omitempty"`
 	SubscriptionIDNEQ          *string  `json:"subscriptionIDNEQ,omitempty"`
@@ -2556,6 +2581,18 @@ func (i *ResourceWhereInput) P() (predicate.Resource, error) {
 	}
 	if i.TypeContainsFold != nil {
 		predicates = append(predicates, resource.TypeContainsFold(*i.TypeContainsFold))
+	}
+	if i.Category != nil {
+		predicates = append(predicates, resource.CategoryEQ(*i.Category))
+	}
+	if i.CategoryNEQ != nil {
+		predicates = append(predicates, resource.CategoryNEQ(*i.CategoryNEQ))
+	}
+	if len(i.CategoryIn) > 0 {
+		predicates = append(predicates, resource.CategoryIn(i.CategoryIn...))
+	}
+	if len(i.CategoryNotIn) > 0 {
+		predicates = append(predicates, resource.CategoryNotIn(i.CategoryNotIn...))
 	}
 	if i.SubscriptionID != nil {
 		predicates = append(predicates, resource.SubscriptionIDEQ(*i.SubscriptionID))

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
 	"github.com/vigil-soc/vigil/ent/entity"
@@ -56,6 +57,7 @@ type AlertMutation struct {
 	severity_rank           *int
 	addseverity_rank        *int
 	status                  *alerts.Status
+	category                *category.Category
 	intent                  *string
 	tactics                 *[]killchain.Tactic
 	appendtactics           []killchain.Tactic
@@ -657,6 +659,42 @@ func (m *AlertMutation) OldStatus(ctx context.Context) (v alerts.Status, err err
 // ResetStatus resets all changes to the "status" field.
 func (m *AlertMutation) ResetStatus() {
 	m.status = nil
+}
+
+// SetCategory sets the "category" field.
+func (m *AlertMutation) SetCategory(c category.Category) {
+	m.category = &c
+}
+
+// Category returns the value of the "category" field in the mutation.
+func (m *AlertMutation) Category() (r category.Category, exists bool) {
+	v := m.category
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCategory returns the old "category" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldCategory(ctx context.Context) (v category.Category, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCategory is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCategory requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCategory: %w", err)
+	}
+	return oldValue.Category, nil
+}
+
+// ResetCategory resets all changes to the "category" field.
+func (m *AlertMutation) ResetCategory() {
+	m.category = nil
 }
 
 // SetIntent sets the "intent" field.
@@ -2155,7 +2193,7 @@ func (m *AlertMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AlertMutation) Fields() []string {
-	fields := make([]string, 0, 40)
+	fields := make([]string, 0, 41)
 	if m.system_alert_id != nil {
 		fields = append(fields, alert.FieldSystemAlertID)
 	}
@@ -2191,6 +2229,9 @@ func (m *AlertMutation) Fields() []string {
 	}
 	if m.status != nil {
 		fields = append(fields, alert.FieldStatus)
+	}
+	if m.category != nil {
+		fields = append(fields, alert.FieldCategory)
 	}
 	if m.intent != nil {
 		fields = append(fields, alert.FieldIntent)
@@ -2308,6 +2349,8 @@ func (m *AlertMutation) Field(name string) (ent.Value, bool) {
 		return m.SeverityRank()
 	case alert.FieldStatus:
 		return m.Status()
+	case alert.FieldCategory:
+		return m.Category()
 	case alert.FieldIntent:
 		return m.Intent()
 	case alert.FieldTactics:
@@ -2397,6 +2440,8 @@ func (m *AlertMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldSeverityRank(ctx)
 	case alert.FieldStatus:
 		return m.OldStatus(ctx)
+	case alert.FieldCategory:
+		return m.OldCategory(ctx)
 	case alert.FieldIntent:
 		return m.OldIntent(ctx)
 	case alert.FieldTactics:
@@ -2545,6 +2590,13 @@ func (m *AlertMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStatus(v)
+		return nil
+	case alert.FieldCategory:
+		v, ok := value.(category.Category)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCategory(v)
 		return nil
 	case alert.FieldIntent:
 		v, ok := value.(string)
@@ -2922,6 +2974,9 @@ func (m *AlertMutation) ResetField(name string) error {
 		return nil
 	case alert.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case alert.FieldCategory:
+		m.ResetCategory()
 		return nil
 	case alert.FieldIntent:
 		m.ResetIntent()
@@ -5928,6 +5983,7 @@ type ResourceMutation struct {
 	resource_id      *string
 	name             *string
 	_type            *string
+	category         *category.Category
 	subscription_id  *string
 	created_at       *time.Time
 	clearedFields    map[string]struct{}
@@ -6184,6 +6240,42 @@ func (m *ResourceMutation) ResetType() {
 	m._type = nil
 }
 
+// SetCategory sets the "category" field.
+func (m *ResourceMutation) SetCategory(c category.Category) {
+	m.category = &c
+}
+
+// Category returns the value of the "category" field in the mutation.
+func (m *ResourceMutation) Category() (r category.Category, exists bool) {
+	v := m.category
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCategory returns the old "category" field's value of the Resource entity.
+// If the Resource object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceMutation) OldCategory(ctx context.Context) (v category.Category, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCategory is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCategory requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCategory: %w", err)
+	}
+	return oldValue.Category, nil
+}
+
+// ResetCategory resets all changes to the "category" field.
+func (m *ResourceMutation) ResetCategory() {
+	m.category = nil
+}
+
 // SetSubscriptionID sets the "subscription_id" field.
 func (m *ResourceMutation) SetSubscriptionID(s string) {
 	m.subscription_id = &s
@@ -6398,7 +6490,7 @@ func (m *ResourceMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ResourceMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 7)
 	if m.key != nil {
 		fields = append(fields, resource.FieldKey)
 	}
@@ -6410,6 +6502,9 @@ func (m *ResourceMutation) Fields() []string {
 	}
 	if m._type != nil {
 		fields = append(fields, resource.FieldType)
+	}
+	if m.category != nil {
+		fields = append(fields, resource.FieldCategory)
 	}
 	if m.subscription_id != nil {
 		fields = append(fields, resource.FieldSubscriptionID)
@@ -6433,6 +6528,8 @@ func (m *ResourceMutation) Field(name string) (ent.Value, bool) {
 		return m.Name()
 	case resource.FieldType:
 		return m.GetType()
+	case resource.FieldCategory:
+		return m.Category()
 	case resource.FieldSubscriptionID:
 		return m.SubscriptionID()
 	case resource.FieldCreatedAt:
@@ -6454,6 +6551,8 @@ func (m *ResourceMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldName(ctx)
 	case resource.FieldType:
 		return m.OldType(ctx)
+	case resource.FieldCategory:
+		return m.OldCategory(ctx)
 	case resource.FieldSubscriptionID:
 		return m.OldSubscriptionID(ctx)
 	case resource.FieldCreatedAt:
@@ -6494,6 +6593,13 @@ func (m *ResourceMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetType(v)
+		return nil
+	case resource.FieldCategory:
+		v, ok := value.(category.Category)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCategory(v)
 		return nil
 	case resource.FieldSubscriptionID:
 		v, ok := value.(string)
@@ -6569,6 +6675,9 @@ func (m *ResourceMutation) ResetField(name string) error {
 		return nil
 	case resource.FieldType:
 		m.ResetType()
+		return nil
+	case resource.FieldCategory:
+		m.ResetCategory()
 		return nil
 	case resource.FieldSubscriptionID:
 		m.ResetSubscriptionID()

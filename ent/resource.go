@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/ent/resource"
 )
 
@@ -25,6 +26,8 @@ type Resource struct {
 	Name string `json:"name,omitempty"`
 	// e.g. Microsoft.Compute/virtualMachines; "host" for a host key
 	Type string `json:"type,omitempty"`
+	// the overview's group: IaaS VMs and servers, native compute, data services, service layer …
+	Category category.Category `json:"category,omitempty"`
 	// SubscriptionID holds the value of the "subscription_id" field.
 	SubscriptionID string `json:"subscription_id,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
@@ -76,7 +79,7 @@ func (*Resource) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case resource.FieldID:
 			values[i] = new(sql.NullInt64)
-		case resource.FieldKey, resource.FieldResourceID, resource.FieldName, resource.FieldType, resource.FieldSubscriptionID:
+		case resource.FieldKey, resource.FieldResourceID, resource.FieldName, resource.FieldType, resource.FieldCategory, resource.FieldSubscriptionID:
 			values[i] = new(sql.NullString)
 		case resource.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
@@ -124,6 +127,12 @@ func (_m *Resource) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field type", values[i])
 			} else if value.Valid {
 				_m.Type = value.String
+			}
+		case resource.FieldCategory:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field category", values[i])
+			} else if value.Valid {
+				_m.Category = category.Category(value.String)
 			}
 		case resource.FieldSubscriptionID:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -194,6 +203,9 @@ func (_m *Resource) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("type=")
 	builder.WriteString(_m.Type)
+	builder.WriteString(", ")
+	builder.WriteString("category=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Category))
 	builder.WriteString(", ")
 	builder.WriteString("subscription_id=")
 	builder.WriteString(_m.SubscriptionID)

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/resource"
@@ -45,6 +46,20 @@ func (_c *ResourceCreate) SetName(v string) *ResourceCreate {
 // SetType sets the "type" field.
 func (_c *ResourceCreate) SetType(v string) *ResourceCreate {
 	_c.mutation.SetType(v)
+	return _c
+}
+
+// SetCategory sets the "category" field.
+func (_c *ResourceCreate) SetCategory(v category.Category) *ResourceCreate {
+	_c.mutation.SetCategory(v)
+	return _c
+}
+
+// SetNillableCategory sets the "category" field if the given value is not nil.
+func (_c *ResourceCreate) SetNillableCategory(v *category.Category) *ResourceCreate {
+	if v != nil {
+		_c.SetCategory(*v)
+	}
 	return _c
 }
 
@@ -141,6 +156,10 @@ func (_c *ResourceCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *ResourceCreate) defaults() {
+	if _, ok := _c.mutation.Category(); !ok {
+		v := resource.DefaultCategory
+		_c.mutation.SetCategory(v)
+	}
 	if _, ok := _c.mutation.SubscriptionID(); !ok {
 		v := resource.DefaultSubscriptionID
 		_c.mutation.SetSubscriptionID(v)
@@ -169,6 +188,14 @@ func (_c *ResourceCreate) check() error {
 	}
 	if _, ok := _c.mutation.GetType(); !ok {
 		return &ValidationError{Name: "type", err: errors.New(`ent: missing required field "Resource.type"`)}
+	}
+	if _, ok := _c.mutation.Category(); !ok {
+		return &ValidationError{Name: "category", err: errors.New(`ent: missing required field "Resource.category"`)}
+	}
+	if v, ok := _c.mutation.Category(); ok {
+		if err := resource.CategoryValidator(v); err != nil {
+			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Resource.category": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.SubscriptionID(); !ok {
 		return &ValidationError{Name: "subscription_id", err: errors.New(`ent: missing required field "Resource.subscription_id"`)}
@@ -218,6 +245,10 @@ func (_c *ResourceCreate) createSpec() (*Resource, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.GetType(); ok {
 		_spec.SetField(resource.FieldType, field.TypeString, value)
 		_node.Type = value
+	}
+	if value, ok := _c.mutation.Category(); ok {
+		_spec.SetField(resource.FieldCategory, field.TypeEnum, value)
+		_node.Category = value
 	}
 	if value, ok := _c.mutation.SubscriptionID(); ok {
 		_spec.SetField(resource.FieldSubscriptionID, field.TypeString, value)
@@ -347,6 +378,18 @@ func (u *ResourceUpsert) UpdateType() *ResourceUpsert {
 	return u
 }
 
+// SetCategory sets the "category" field.
+func (u *ResourceUpsert) SetCategory(v category.Category) *ResourceUpsert {
+	u.Set(resource.FieldCategory, v)
+	return u
+}
+
+// UpdateCategory sets the "category" field to the value that was provided on create.
+func (u *ResourceUpsert) UpdateCategory() *ResourceUpsert {
+	u.SetExcluded(resource.FieldCategory)
+	return u
+}
+
 // SetSubscriptionID sets the "subscription_id" field.
 func (u *ResourceUpsert) SetSubscriptionID(v string) *ResourceUpsert {
 	u.Set(resource.FieldSubscriptionID, v)
@@ -446,6 +489,20 @@ func (u *ResourceUpsertOne) SetType(v string) *ResourceUpsertOne {
 func (u *ResourceUpsertOne) UpdateType() *ResourceUpsertOne {
 	return u.Update(func(s *ResourceUpsert) {
 		s.UpdateType()
+	})
+}
+
+// SetCategory sets the "category" field.
+func (u *ResourceUpsertOne) SetCategory(v category.Category) *ResourceUpsertOne {
+	return u.Update(func(s *ResourceUpsert) {
+		s.SetCategory(v)
+	})
+}
+
+// UpdateCategory sets the "category" field to the value that was provided on create.
+func (u *ResourceUpsertOne) UpdateCategory() *ResourceUpsertOne {
+	return u.Update(func(s *ResourceUpsert) {
+		s.UpdateCategory()
 	})
 }
 
@@ -716,6 +773,20 @@ func (u *ResourceUpsertBulk) SetType(v string) *ResourceUpsertBulk {
 func (u *ResourceUpsertBulk) UpdateType() *ResourceUpsertBulk {
 	return u.Update(func(s *ResourceUpsert) {
 		s.UpdateType()
+	})
+}
+
+// SetCategory sets the "category" field.
+func (u *ResourceUpsertBulk) SetCategory(v category.Category) *ResourceUpsertBulk {
+	return u.Update(func(s *ResourceUpsert) {
+		s.SetCategory(v)
+	})
+}
+
+// UpdateCategory sets the "category" field to the value that was provided on create.
+func (u *ResourceUpsertBulk) UpdateCategory() *ResourceUpsertBulk {
+	return u.Update(func(s *ResourceUpsert) {
+		s.UpdateCategory()
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/predicate"
@@ -68,6 +69,20 @@ func (_u *ResourceUpdate) SetType(v string) *ResourceUpdate {
 func (_u *ResourceUpdate) SetNillableType(v *string) *ResourceUpdate {
 	if v != nil {
 		_u.SetType(*v)
+	}
+	return _u
+}
+
+// SetCategory sets the "category" field.
+func (_u *ResourceUpdate) SetCategory(v category.Category) *ResourceUpdate {
+	_u.mutation.SetCategory(v)
+	return _u
+}
+
+// SetNillableCategory sets the "category" field if the given value is not nil.
+func (_u *ResourceUpdate) SetNillableCategory(v *category.Category) *ResourceUpdate {
+	if v != nil {
+		_u.SetCategory(*v)
 	}
 	return _u
 }
@@ -190,6 +205,16 @@ func (_u *ResourceUpdate) ExecX(ctx context.Context) {
 	}
 }
 
+// check runs all checks and user-defined validators on the builder.
+func (_u *ResourceUpdate) check() error {
+	if v, ok := _u.mutation.Category(); ok {
+		if err := resource.CategoryValidator(v); err != nil {
+			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Resource.category": %w`, err)}
+		}
+	}
+	return nil
+}
+
 // Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
 func (_u *ResourceUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *ResourceUpdate {
 	_u.modifiers = append(_u.modifiers, modifiers...)
@@ -197,6 +222,9 @@ func (_u *ResourceUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *Resou
 }
 
 func (_u *ResourceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
+	if err := _u.check(); err != nil {
+		return _node, err
+	}
 	_spec := sqlgraph.NewUpdateSpec(resource.Table, resource.Columns, sqlgraph.NewFieldSpec(resource.FieldID, field.TypeInt))
 	if ps := _u.mutation.predicates; len(ps) > 0 {
 		_spec.Predicate = func(selector *sql.Selector) {
@@ -213,6 +241,9 @@ func (_u *ResourceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.GetType(); ok {
 		_spec.SetField(resource.FieldType, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Category(); ok {
+		_spec.SetField(resource.FieldCategory, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.SubscriptionID(); ok {
 		_spec.SetField(resource.FieldSubscriptionID, field.TypeString, value)
@@ -371,6 +402,20 @@ func (_u *ResourceUpdateOne) SetNillableType(v *string) *ResourceUpdateOne {
 	return _u
 }
 
+// SetCategory sets the "category" field.
+func (_u *ResourceUpdateOne) SetCategory(v category.Category) *ResourceUpdateOne {
+	_u.mutation.SetCategory(v)
+	return _u
+}
+
+// SetNillableCategory sets the "category" field if the given value is not nil.
+func (_u *ResourceUpdateOne) SetNillableCategory(v *category.Category) *ResourceUpdateOne {
+	if v != nil {
+		_u.SetCategory(*v)
+	}
+	return _u
+}
+
 // SetSubscriptionID sets the "subscription_id" field.
 func (_u *ResourceUpdateOne) SetSubscriptionID(v string) *ResourceUpdateOne {
 	_u.mutation.SetSubscriptionID(v)
@@ -502,6 +547,16 @@ func (_u *ResourceUpdateOne) ExecX(ctx context.Context) {
 	}
 }
 
+// check runs all checks and user-defined validators on the builder.
+func (_u *ResourceUpdateOne) check() error {
+	if v, ok := _u.mutation.Category(); ok {
+		if err := resource.CategoryValidator(v); err != nil {
+			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Resource.category": %w`, err)}
+		}
+	}
+	return nil
+}
+
 // Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
 func (_u *ResourceUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder)) *ResourceUpdateOne {
 	_u.modifiers = append(_u.modifiers, modifiers...)
@@ -509,6 +564,9 @@ func (_u *ResourceUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder)) *Re
 }
 
 func (_u *ResourceUpdateOne) sqlSave(ctx context.Context) (_node *Resource, err error) {
+	if err := _u.check(); err != nil {
+		return _node, err
+	}
 	_spec := sqlgraph.NewUpdateSpec(resource.Table, resource.Columns, sqlgraph.NewFieldSpec(resource.FieldID, field.TypeInt))
 	id, ok := _u.mutation.ID()
 	if !ok {
@@ -542,6 +600,9 @@ func (_u *ResourceUpdateOne) sqlSave(ctx context.Context) (_node *Resource, err 
 	}
 	if value, ok := _u.mutation.GetType(); ok {
 		_spec.SetField(resource.FieldType, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Category(); ok {
+		_spec.SetField(resource.FieldCategory, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.SubscriptionID(); ok {
 		_spec.SetField(resource.FieldSubscriptionID, field.TypeString, value)

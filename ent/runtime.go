@@ -55,59 +55,59 @@ func init() {
 	// alert.DefaultProviderName holds the default value on creation for the provider_name field.
 	alert.DefaultProviderName = alertDescProviderName.Default.(string)
 	// alertDescIntent is the schema descriptor for intent field.
-	alertDescIntent := alertFields[12].Descriptor()
+	alertDescIntent := alertFields[13].Descriptor()
 	// alert.DefaultIntent holds the default value on creation for the intent field.
 	alert.DefaultIntent = alertDescIntent.Default.(string)
 	// alertDescTacticMask is the schema descriptor for tactic_mask field.
-	alertDescTacticMask := alertFields[14].Descriptor()
+	alertDescTacticMask := alertFields[15].Descriptor()
 	// alert.DefaultTacticMask holds the default value on creation for the tactic_mask field.
 	alert.DefaultTacticMask = alertDescTacticMask.Default.(int64)
 	// alertDescTacticsFromCatalogue is the schema descriptor for tactics_from_catalogue field.
-	alertDescTacticsFromCatalogue := alertFields[15].Descriptor()
+	alertDescTacticsFromCatalogue := alertFields[16].Descriptor()
 	// alert.DefaultTacticsFromCatalogue holds the default value on creation for the tactics_from_catalogue field.
 	alert.DefaultTacticsFromCatalogue = alertDescTacticsFromCatalogue.Default.(bool)
 	// alertDescCompromisedEntity is the schema descriptor for compromised_entity field.
-	alertDescCompromisedEntity := alertFields[26].Descriptor()
+	alertDescCompromisedEntity := alertFields[27].Descriptor()
 	// alert.DefaultCompromisedEntity holds the default value on creation for the compromised_entity field.
 	alert.DefaultCompromisedEntity = alertDescCompromisedEntity.Default.(string)
 	// alertDescConfidenceLevel is the schema descriptor for confidence_level field.
-	alertDescConfidenceLevel := alertFields[27].Descriptor()
+	alertDescConfidenceLevel := alertFields[28].Descriptor()
 	// alert.DefaultConfidenceLevel holds the default value on creation for the confidence_level field.
 	alert.DefaultConfidenceLevel = alertDescConfidenceLevel.Default.(string)
 	// alertDescIsIncident is the schema descriptor for is_incident field.
-	alertDescIsIncident := alertFields[29].Descriptor()
+	alertDescIsIncident := alertFields[30].Descriptor()
 	// alert.DefaultIsIncident holds the default value on creation for the is_incident field.
 	alert.DefaultIsIncident = alertDescIsIncident.Default.(bool)
 	// alertDescCorrelationKey is the schema descriptor for correlation_key field.
-	alertDescCorrelationKey := alertFields[30].Descriptor()
+	alertDescCorrelationKey := alertFields[31].Descriptor()
 	// alert.DefaultCorrelationKey holds the default value on creation for the correlation_key field.
 	alert.DefaultCorrelationKey = alertDescCorrelationKey.Default.(string)
 	// alertDescAlertURI is the schema descriptor for alert_uri field.
-	alertDescAlertURI := alertFields[31].Descriptor()
+	alertDescAlertURI := alertFields[32].Descriptor()
 	// alert.DefaultAlertURI holds the default value on creation for the alert_uri field.
 	alert.DefaultAlertURI = alertDescAlertURI.Default.(string)
 	// alertDescResourceKey is the schema descriptor for resource_key field.
-	alertDescResourceKey := alertFields[32].Descriptor()
+	alertDescResourceKey := alertFields[33].Descriptor()
 	// alert.DefaultResourceKey holds the default value on creation for the resource_key field.
 	alert.DefaultResourceKey = alertDescResourceKey.Default.(string)
 	// alertDescSubscriptionID is the schema descriptor for subscription_id field.
-	alertDescSubscriptionID := alertFields[33].Descriptor()
+	alertDescSubscriptionID := alertFields[34].Descriptor()
 	// alert.DefaultSubscriptionID holds the default value on creation for the subscription_id field.
 	alert.DefaultSubscriptionID = alertDescSubscriptionID.Default.(string)
 	// alertDescTenantID is the schema descriptor for tenant_id field.
-	alertDescTenantID := alertFields[34].Descriptor()
+	alertDescTenantID := alertFields[35].Descriptor()
 	// alert.DefaultTenantID holds the default value on creation for the tenant_id field.
 	alert.DefaultTenantID = alertDescTenantID.Default.(string)
 	// alertDescWorkspaceID is the schema descriptor for workspace_id field.
-	alertDescWorkspaceID := alertFields[35].Descriptor()
+	alertDescWorkspaceID := alertFields[36].Descriptor()
 	// alert.DefaultWorkspaceID holds the default value on creation for the workspace_id field.
 	alert.DefaultWorkspaceID = alertDescWorkspaceID.Default.(string)
 	// alertDescCreatedAt is the schema descriptor for created_at field.
-	alertDescCreatedAt := alertFields[38].Descriptor()
+	alertDescCreatedAt := alertFields[39].Descriptor()
 	// alert.DefaultCreatedAt holds the default value on creation for the created_at field.
 	alert.DefaultCreatedAt = alertDescCreatedAt.Default.(func() time.Time)
 	// alertDescUpdatedAt is the schema descriptor for updated_at field.
-	alertDescUpdatedAt := alertFields[39].Descriptor()
+	alertDescUpdatedAt := alertFields[40].Descriptor()
 	// alert.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	alert.DefaultUpdatedAt = alertDescUpdatedAt.Default.(func() time.Time)
 	// alert.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
@@ -157,11 +157,11 @@ func init() {
 	// resource.KeyValidator is a validator for the "key" field. It is called by the builders before save.
 	resource.KeyValidator = resourceDescKey.Validators[0].(func(string) error)
 	// resourceDescSubscriptionID is the schema descriptor for subscription_id field.
-	resourceDescSubscriptionID := resourceFields[4].Descriptor()
+	resourceDescSubscriptionID := resourceFields[5].Descriptor()
 	// resource.DefaultSubscriptionID holds the default value on creation for the subscription_id field.
 	resource.DefaultSubscriptionID = resourceDescSubscriptionID.Default.(string)
 	// resourceDescCreatedAt is the schema descriptor for created_at field.
-	resourceDescCreatedAt := resourceFields[5].Descriptor()
+	resourceDescCreatedAt := resourceFields[6].Descriptor()
 	// resource.DefaultCreatedAt holds the default value on creation for the created_at field.
 	resource.DefaultCreatedAt = resourceDescCreatedAt.Default.(func() time.Time)
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
@@ -165,7 +166,8 @@ func (w *writer) resources(ctx context.Context, batch []*pending) (map[string]in
 		}
 		r := refs[k]
 		missing = append(missing, w.tx.Resource.Create().
-			SetKey(r.Key).SetResourceID(r.ResourceID).SetName(r.Name).SetType(r.Type).SetSubscriptionID(r.SubscriptionID))
+			SetKey(r.Key).SetResourceID(r.ResourceID).SetName(r.Name).SetType(r.Type).
+			SetCategory(category.Of(r.Type)).SetSubscriptionID(r.SubscriptionID))
 	}
 	for start := 0; start < len(missing); start += chunk {
 		err := w.tx.Resource.CreateBulk(missing[start:min(start+chunk, len(missing))]...).
@@ -347,6 +349,7 @@ func setFields(m *ent.AlertMutation, p *pending, resources map[string]int, entit
 	m.SetSeverityRank(a.Severity.Rank())
 	m.SetStatus(a.Status)
 	m.SetIntent(a.Intent)
+	m.SetCategory(category.ForAlert(a.VendorName, p.resource.Type))
 	m.SetTactics(nonNil(a.Tactics))
 	m.SetTacticMask(killchain.Mask(a.Tactics))
 	m.SetTacticsFromCatalogue(a.Intent == "" && len(a.Tactics) > 0)

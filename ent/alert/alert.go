@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/category"
 )
 
 const (
@@ -41,6 +42,8 @@ const (
 	FieldSeverityRank = "severity_rank"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldCategory holds the string denoting the category field in the database.
+	FieldCategory = "category"
 	// FieldIntent holds the string denoting the intent field in the database.
 	FieldIntent = "intent"
 	// FieldTactics holds the string denoting the tactics field in the database.
@@ -148,6 +151,7 @@ var Columns = []string{
 	FieldSeverity,
 	FieldSeverityRank,
 	FieldStatus,
+	FieldCategory,
 	FieldIntent,
 	FieldTactics,
 	FieldTacticMask,
@@ -279,6 +283,18 @@ func StatusValidator(s alerts.Status) error {
 	}
 }
 
+const DefaultCategory category.Category = "OTHER"
+
+// CategoryValidator is a validator for the "category" field enum values. It is called by the builders before save.
+func CategoryValidator(c category.Category) error {
+	switch c {
+	case "SERVERS", "NATIVE_COMPUTE", "DATA_SERVICES", "SERVICE_LAYER", "PARTNER", "OTHER":
+		return nil
+	default:
+		return fmt.Errorf("alert: invalid enum value for category field: %q", c)
+	}
+}
+
 // OrderOption defines the ordering options for the Alert queries.
 type OrderOption func(*sql.Selector)
 
@@ -345,6 +361,11 @@ func BySeverityRank(opts ...sql.OrderTermOption) OrderOption {
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByCategory orders the results by the category field.
+func ByCategory(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCategory, opts...).ToFunc()
 }
 
 // ByIntent orders the results by the intent field.
@@ -529,4 +550,11 @@ var (
 	_ graphql.Marshaler = (*alerts.Status)(nil)
 	// alerts.Status must implement graphql.Unmarshaler.
 	_ graphql.Unmarshaler = (*alerts.Status)(nil)
+)
+
+var (
+	// category.Category must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*category.Category)(nil)
+	// category.Category must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*category.Category)(nil)
 )

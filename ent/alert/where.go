@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/ent/predicate"
 )
 
@@ -889,6 +890,36 @@ func StatusNotIn(vs ...alerts.Status) predicate.Alert {
 		v[i] = vs[i]
 	}
 	return predicate.Alert(sql.FieldNotIn(FieldStatus, v...))
+}
+
+// CategoryEQ applies the EQ predicate on the "category" field.
+func CategoryEQ(v category.Category) predicate.Alert {
+	vc := v
+	return predicate.Alert(sql.FieldEQ(FieldCategory, vc))
+}
+
+// CategoryNEQ applies the NEQ predicate on the "category" field.
+func CategoryNEQ(v category.Category) predicate.Alert {
+	vc := v
+	return predicate.Alert(sql.FieldNEQ(FieldCategory, vc))
+}
+
+// CategoryIn applies the In predicate on the "category" field.
+func CategoryIn(vs ...category.Category) predicate.Alert {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Alert(sql.FieldIn(FieldCategory, v...))
+}
+
+// CategoryNotIn applies the NotIn predicate on the "category" field.
+func CategoryNotIn(vs ...category.Category) predicate.Alert {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Alert(sql.FieldNotIn(FieldCategory, v...))
 }
 
 // IntentEQ applies the EQ predicate on the "intent" field.

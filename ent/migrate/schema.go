@@ -23,6 +23,7 @@ var (
 		{Name: "severity", Type: field.TypeEnum, Enums: []string{"INFORMATIONAL", "LOW", "MEDIUM", "HIGH"}},
 		{Name: "severity_rank", Type: field.TypeInt},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"ACTIVE", "IN_PROGRESS", "RESOLVED", "DISMISSED"}},
+		{Name: "category", Type: field.TypeEnum, Enums: []string{"SERVERS", "NATIVE_COMPUTE", "DATA_SERVICES", "SERVICE_LAYER", "PARTNER", "OTHER"}, Default: "OTHER"},
 		{Name: "intent", Type: field.TypeString, Default: ""},
 		{Name: "tactics", Type: field.TypeJSON},
 		{Name: "tactic_mask", Type: field.TypeInt64, Default: 0},
@@ -61,7 +62,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "alerts_resources_alerts",
-				Columns:    []*schema.Column{AlertsColumns[41]},
+				Columns:    []*schema.Column{AlertsColumns[42]},
 				RefColumns: []*schema.Column{ResourcesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -75,12 +76,12 @@ var (
 			{
 				Name:    "alert_resource_key_start_time",
 				Unique:  false,
-				Columns: []*schema.Column{AlertsColumns[33], AlertsColumns[19]},
+				Columns: []*schema.Column{AlertsColumns[34], AlertsColumns[20]},
 			},
 			{
 				Name:    "alert_start_time",
 				Unique:  false,
-				Columns: []*schema.Column{AlertsColumns[19]},
+				Columns: []*schema.Column{AlertsColumns[20]},
 			},
 		},
 	}
@@ -183,6 +184,7 @@ var (
 		{Name: "resource_id", Type: field.TypeString},
 		{Name: "name", Type: field.TypeString},
 		{Name: "type", Type: field.TypeString},
+		{Name: "category", Type: field.TypeEnum, Enums: []string{"SERVERS", "NATIVE_COMPUTE", "DATA_SERVICES", "SERVICE_LAYER", "PARTNER", "OTHER"}, Default: "OTHER"},
 		{Name: "subscription_id", Type: field.TypeString, Default: ""},
 		{Name: "created_at", Type: field.TypeTime},
 	}

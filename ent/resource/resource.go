@@ -3,10 +3,13 @@
 package resource
 
 import (
+	"fmt"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vigil-soc/vigil/category"
 )
 
 const (
@@ -22,6 +25,8 @@ const (
 	FieldName = "name"
 	// FieldType holds the string denoting the type field in the database.
 	FieldType = "type"
+	// FieldCategory holds the string denoting the category field in the database.
+	FieldCategory = "category"
 	// FieldSubscriptionID holds the string denoting the subscription_id field in the database.
 	FieldSubscriptionID = "subscription_id"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
@@ -55,6 +60,7 @@ var Columns = []string{
 	FieldResourceID,
 	FieldName,
 	FieldType,
+	FieldCategory,
 	FieldSubscriptionID,
 	FieldCreatedAt,
 }
@@ -77,6 +83,18 @@ var (
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 )
+
+const DefaultCategory category.Category = "OTHER"
+
+// CategoryValidator is a validator for the "category" field enum values. It is called by the builders before save.
+func CategoryValidator(c category.Category) error {
+	switch c {
+	case "SERVERS", "NATIVE_COMPUTE", "DATA_SERVICES", "SERVICE_LAYER", "PARTNER", "OTHER":
+		return nil
+	default:
+		return fmt.Errorf("resource: invalid enum value for category field: %q", c)
+	}
+}
 
 // OrderOption defines the ordering options for the Resource queries.
 type OrderOption func(*sql.Selector)
@@ -104,6 +122,11 @@ func ByName(opts ...sql.OrderTermOption) OrderOption {
 // ByType orders the results by the type field.
 func ByType(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldType, opts...).ToFunc()
+}
+
+// ByCategory orders the results by the category field.
+func ByCategory(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCategory, opts...).ToFunc()
 }
 
 // BySubscriptionID orders the results by the subscription_id field.
@@ -157,3 +180,10 @@ func newIncidentsStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.O2M, false, IncidentsTable, IncidentsColumn),
 	)
 }
+
+var (
+	// category.Category must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*category.Category)(nil)
+	// category.Category must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*category.Category)(nil)
+)

@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/ent/predicate"
 )
 
@@ -343,6 +344,36 @@ func TypeEqualFold(v string) predicate.Resource {
 // TypeContainsFold applies the ContainsFold predicate on the "type" field.
 func TypeContainsFold(v string) predicate.Resource {
 	return predicate.Resource(sql.FieldContainsFold(FieldType, v))
+}
+
+// CategoryEQ applies the EQ predicate on the "category" field.
+func CategoryEQ(v category.Category) predicate.Resource {
+	vc := v
+	return predicate.Resource(sql.FieldEQ(FieldCategory, vc))
+}
+
+// CategoryNEQ applies the NEQ predicate on the "category" field.
+func CategoryNEQ(v category.Category) predicate.Resource {
+	vc := v
+	return predicate.Resource(sql.FieldNEQ(FieldCategory, vc))
+}
+
+// CategoryIn applies the In predicate on the "category" field.
+func CategoryIn(vs ...category.Category) predicate.Resource {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Resource(sql.FieldIn(FieldCategory, v...))
+}
+
+// CategoryNotIn applies the NotIn predicate on the "category" field.
+func CategoryNotIn(vs ...category.Category) predicate.Resource {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Resource(sql.FieldNotIn(FieldCategory, v...))
 }
 
 // SubscriptionIDEQ applies the EQ predicate on the "subscription_id" field.

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/killchain"
 )
 
@@ -46,6 +47,11 @@ func (Alert) Fields() []ent.Field {
 		field.Enum("status").
 			GoType(alerts.Status("")).
 			Annotations(entgql.OrderField("STATUS"), entgql.Type("AlertStatus")),
+		field.Enum("category").
+			GoType(category.Category("")).
+			Default(string(category.Other)).
+			Comment("partner products' alerts are PARTNER; others take their resource's category").
+			Annotations(entgql.Type("ResourceCategory")),
 		field.String("intent").Default("").
 			Comment("the vendor's intent text as received"),
 		field.JSON("tactics", []killchain.Tactic{}).

@@ -9,6 +9,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/vigil-soc/vigil/category"
 )
 
 // Resource is what alerts are about: an Azure resource, or — for an alert
@@ -32,6 +34,11 @@ func (Resource) Fields() []ent.Field {
 			Annotations(entgql.OrderField("NAME")),
 		field.String("type").
 			Comment("e.g. Microsoft.Compute/virtualMachines; \"host\" for a host key"),
+		field.Enum("category").
+			GoType(category.Category("")).
+			Default(string(category.Other)).
+			Comment("the overview's group: IaaS VMs and servers, native compute, data services, service layer …").
+			Annotations(entgql.Type("ResourceCategory"), entgql.OrderField("CATEGORY")),
 		field.String("subscription_id").
 			Default("").
 			Annotations(entgql.Skip(entgql.SkipType)),

@@ -16,9 +16,11 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/graph/model"
 	"github.com/vigil-soc/vigil/killchain"
+	"github.com/vigil-soc/vigil/stats"
 )
 
 // region    ************************** generated!.gotpl **************************
@@ -40,6 +42,7 @@ type QueryResolver interface {
 	Resources(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ResourceOrder, where *ent.ResourceWhereInput) (*ent.ResourceConnection, error)
 	Alerts(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput, tactics []killchain.Tactic, search *string) (*ent.AlertConnection, error)
 	Incidents(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput, tactics []killchain.Tactic, search *string, includeMerged *bool) (*ent.IncidentConnection, error)
+	AlertTimeline(ctx context.Context, from time.Time, to time.Time, bucket *model.TimelineBucket, offsetMinutes *int, where *ent.AlertWhereInput) ([]*stats.Bucket, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -165,6 +168,52 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_alertTimeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "bucket",
+		func(ctx context.Context, v any) (*model.TimelineBucket, error) {
+			return ec.unmarshalOTimelineBucket2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋgraphᚋmodelᚐTimelineBucket(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["bucket"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offsetMinutes",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offsetMinutes"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.AlertWhereInput, error) {
+			return ec.unmarshalOAlertWhereInput2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐAlertWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg4
 	return args, nil
 }
 
@@ -738,6 +787,29 @@ func (ec *executionContext) _Alert_status(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Alert_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alert", field, false, false, "AlertStatus")
+}
+
+func (ec *executionContext) _Alert_category(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v category.Category) graphql.Marshaler {
+			return ec.marshalNResourceCategory2githubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "ResourceCategory")
 }
 
 func (ec *executionContext) _Alert_intent(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
@@ -2811,6 +2883,50 @@ func (ec *executionContext) fieldContext_Query_incidents(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_alertTimeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_alertTimeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AlertTimeline(ctx, fc.Args["from"].(time.Time), fc.Args["to"].(time.Time), fc.Args["bucket"].(*model.TimelineBucket), fc.Args["offsetMinutes"].(*int), fc.Args["where"].(*ent.AlertWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*stats.Bucket) graphql.Marshaler {
+			return ec.marshalNTimelineCount2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋstatsᚐBucketᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_alertTimeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineCount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_alertTimeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2954,6 +3070,29 @@ func (ec *executionContext) _Resource_type(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Resource_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Resource", field, false, false, "String")
+}
+
+func (ec *executionContext) _Resource_category(ctx context.Context, field graphql.CollectedField, obj *ent.Resource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resource_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v category.Category) graphql.Marshaler {
+			return ec.marshalNResourceCategory2githubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resource_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Resource", field, false, false, "ResourceCategory")
 }
 
 func (ec *executionContext) _Resource_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Resource) (ret graphql.Marshaler) {
@@ -3323,7 +3462,7 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "systemAlertID", "systemAlertIDNEQ", "systemAlertIDIn", "systemAlertIDNotIn", "systemAlertIDGT", "systemAlertIDGTE", "systemAlertIDLT", "systemAlertIDLTE", "systemAlertIDContains", "systemAlertIDHasPrefix", "systemAlertIDHasSuffix", "systemAlertIDEqualFold", "systemAlertIDContainsFold", "providerAlertID", "providerAlertIDNEQ", "providerAlertIDIn", "providerAlertIDNotIn", "providerAlertIDGT", "providerAlertIDGTE", "providerAlertIDLT", "providerAlertIDLTE", "providerAlertIDContains", "providerAlertIDHasPrefix", "providerAlertIDHasSuffix", "providerAlertIDEqualFold", "providerAlertIDContainsFold", "alertType", "alertTypeNEQ", "alertTypeIn", "alertTypeNotIn", "alertTypeGT", "alertTypeGTE", "alertTypeLT", "alertTypeLTE", "alertTypeContains", "alertTypeHasPrefix", "alertTypeHasSuffix", "alertTypeEqualFold", "alertTypeContainsFold", "displayName", "displayNameNEQ", "displayNameIn", "displayNameNotIn", "displayNameGT", "displayNameGTE", "displayNameLT", "displayNameLTE", "displayNameContains", "displayNameHasPrefix", "displayNameHasSuffix", "displayNameEqualFold", "displayNameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "vendorName", "vendorNameNEQ", "vendorNameIn", "vendorNameNotIn", "vendorNameGT", "vendorNameGTE", "vendorNameLT", "vendorNameLTE", "vendorNameContains", "vendorNameHasPrefix", "vendorNameHasSuffix", "vendorNameEqualFold", "vendorNameContainsFold", "productName", "productNameNEQ", "productNameIn", "productNameNotIn", "productNameGT", "productNameGTE", "productNameLT", "productNameLTE", "productNameContains", "productNameHasPrefix", "productNameHasSuffix", "productNameEqualFold", "productNameContainsFold", "productComponentName", "productComponentNameNEQ", "productComponentNameIn", "productComponentNameNotIn", "productComponentNameGT", "productComponentNameGTE", "productComponentNameLT", "productComponentNameLTE", "productComponentNameContains", "productComponentNameHasPrefix", "productComponentNameHasSuffix", "productComponentNameEqualFold", "productComponentNameContainsFold", "providerName", "providerNameNEQ", "providerNameIn", "providerNameNotIn", "providerNameGT", "providerNameGTE", "providerNameLT", "providerNameLTE", "providerNameContains", "providerNameHasPrefix", "providerNameHasSuffix", "providerNameEqualFold", "providerNameContainsFold", "severity", "severityNEQ", "severityIn", "severityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "intent", "intentNEQ", "intentIn", "intentNotIn", "intentGT", "intentGTE", "intentLT", "intentLTE", "intentContains", "intentHasPrefix", "intentHasSuffix", "intentEqualFold", "intentContainsFold", "tacticsFromCatalogue", "tacticsFromCatalogueNEQ", "startTime", "startTimeNEQ", "startTimeIn", "startTimeNotIn", "startTimeGT", "startTimeGTE", "startTimeLT", "startTimeLTE", "endTime", "endTimeNEQ", "endTimeIn", "endTimeNotIn", "endTimeGT", "endTimeGTE", "endTimeLT", "endTimeLTE", "generatedTime", "generatedTimeNEQ", "generatedTimeIn", "generatedTimeNotIn", "generatedTimeGT", "generatedTimeGTE", "generatedTimeLT", "generatedTimeLTE", "generatedTimeIsNil", "generatedTimeNotNil", "processingEndTime", "processingEndTimeNEQ", "processingEndTimeIn", "processingEndTimeNotIn", "processingEndTimeGT", "processingEndTimeGTE", "processingEndTimeLT", "processingEndTimeLTE", "processingEndTimeIsNil", "processingEndTimeNotNil", "compromisedEntity", "compromisedEntityNEQ", "compromisedEntityIn", "compromisedEntityNotIn", "compromisedEntityGT", "compromisedEntityGTE", "compromisedEntityLT", "compromisedEntityLTE", "compromisedEntityContains", "compromisedEntityHasPrefix", "compromisedEntityHasSuffix", "compromisedEntityEqualFold", "compromisedEntityContainsFold", "confidenceLevel", "confidenceLevelNEQ", "confidenceLevelIn", "confidenceLevelNotIn", "confidenceLevelGT", "confidenceLevelGTE", "confidenceLevelLT", "confidenceLevelLTE", "confidenceLevelContains", "confidenceLevelHasPrefix", "confidenceLevelHasSuffix", "confidenceLevelEqualFold", "confidenceLevelContainsFold", "confidenceScore", "confidenceScoreNEQ", "confidenceScoreIn", "confidenceScoreNotIn", "confidenceScoreGT", "confidenceScoreGTE", "confidenceScoreLT", "confidenceScoreLTE", "confidenceScoreIsNil", "confidenceScoreNotNil", "isIncident", "isIncidentNEQ", "correlationKey", "correlationKeyNEQ", "correlationKeyIn", "correlationKeyNotIn", "correlationKeyGT", "correlationKeyGTE", "correlationKeyLT", "correlationKeyLTE", "correlationKeyContains", "correlationKeyHasPrefix", "correlationKeyHasSuffix", "correlationKeyEqualFold", "correlationKeyContainsFold", "alertURI", "alertURINEQ", "alertURIIn", "alertURINotIn", "alertURIGT", "alertURIGTE", "alertURILT", "alertURILTE", "alertURIContains", "alertURIHasPrefix", "alertURIHasSuffix", "alertURIEqualFold", "alertURIContainsFold", "subscriptionID", "subscriptionIDNEQ", "subscriptionIDIn", "subscriptionIDNotIn", "subscriptionIDGT", "subscriptionIDGTE", "subscriptionIDLT", "subscriptionIDLTE", "subscriptionIDContains", "subscriptionIDHasPrefix", "subscriptionIDHasSuffix", "subscriptionIDEqualFold", "subscriptionIDContainsFold", "tenantID", "tenantIDNEQ", "tenantIDIn", "tenantIDNotIn", "tenantIDGT", "tenantIDGTE", "tenantIDLT", "tenantIDLTE", "tenantIDContains", "tenantIDHasPrefix", "tenantIDHasSuffix", "tenantIDEqualFold", "tenantIDContainsFold", "workspaceID", "workspaceIDNEQ", "workspaceIDIn", "workspaceIDNotIn", "workspaceIDGT", "workspaceIDGTE", "workspaceIDLT", "workspaceIDLTE", "workspaceIDContains", "workspaceIDHasPrefix", "workspaceIDHasSuffix", "workspaceIDEqualFold", "workspaceIDContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "hasResource", "hasResourceWith", "hasEntities", "hasEntitiesWith", "hasIncidents", "hasIncidentsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "systemAlertID", "systemAlertIDNEQ", "systemAlertIDIn", "systemAlertIDNotIn", "systemAlertIDGT", "systemAlertIDGTE", "systemAlertIDLT", "systemAlertIDLTE", "systemAlertIDContains", "systemAlertIDHasPrefix", "systemAlertIDHasSuffix", "systemAlertIDEqualFold", "systemAlertIDContainsFold", "providerAlertID", "providerAlertIDNEQ", "providerAlertIDIn", "providerAlertIDNotIn", "providerAlertIDGT", "providerAlertIDGTE", "providerAlertIDLT", "providerAlertIDLTE", "providerAlertIDContains", "providerAlertIDHasPrefix", "providerAlertIDHasSuffix", "providerAlertIDEqualFold", "providerAlertIDContainsFold", "alertType", "alertTypeNEQ", "alertTypeIn", "alertTypeNotIn", "alertTypeGT", "alertTypeGTE", "alertTypeLT", "alertTypeLTE", "alertTypeContains", "alertTypeHasPrefix", "alertTypeHasSuffix", "alertTypeEqualFold", "alertTypeContainsFold", "displayName", "displayNameNEQ", "displayNameIn", "displayNameNotIn", "displayNameGT", "displayNameGTE", "displayNameLT", "displayNameLTE", "displayNameContains", "displayNameHasPrefix", "displayNameHasSuffix", "displayNameEqualFold", "displayNameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "vendorName", "vendorNameNEQ", "vendorNameIn", "vendorNameNotIn", "vendorNameGT", "vendorNameGTE", "vendorNameLT", "vendorNameLTE", "vendorNameContains", "vendorNameHasPrefix", "vendorNameHasSuffix", "vendorNameEqualFold", "vendorNameContainsFold", "productName", "productNameNEQ", "productNameIn", "productNameNotIn", "productNameGT", "productNameGTE", "productNameLT", "productNameLTE", "productNameContains", "productNameHasPrefix", "productNameHasSuffix", "productNameEqualFold", "productNameContainsFold", "productComponentName", "productComponentNameNEQ", "productComponentNameIn", "productComponentNameNotIn", "productComponentNameGT", "productComponentNameGTE", "productComponentNameLT", "productComponentNameLTE", "productComponentNameContains", "productComponentNameHasPrefix", "productComponentNameHasSuffix", "productComponentNameEqualFold", "productComponentNameContainsFold", "providerName", "providerNameNEQ", "providerNameIn", "providerNameNotIn", "providerNameGT", "providerNameGTE", "providerNameLT", "providerNameLTE", "providerNameContains", "providerNameHasPrefix", "providerNameHasSuffix", "providerNameEqualFold", "providerNameContainsFold", "severity", "severityNEQ", "severityIn", "severityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "intent", "intentNEQ", "intentIn", "intentNotIn", "intentGT", "intentGTE", "intentLT", "intentLTE", "intentContains", "intentHasPrefix", "intentHasSuffix", "intentEqualFold", "intentContainsFold", "tacticsFromCatalogue", "tacticsFromCatalogueNEQ", "startTime", "startTimeNEQ", "startTimeIn", "startTimeNotIn", "startTimeGT", "startTimeGTE", "startTimeLT", "startTimeLTE", "endTime", "endTimeNEQ", "endTimeIn", "endTimeNotIn", "endTimeGT", "endTimeGTE", "endTimeLT", "endTimeLTE", "generatedTime", "generatedTimeNEQ", "generatedTimeIn", "generatedTimeNotIn", "generatedTimeGT", "generatedTimeGTE", "generatedTimeLT", "generatedTimeLTE", "generatedTimeIsNil", "generatedTimeNotNil", "processingEndTime", "processingEndTimeNEQ", "processingEndTimeIn", "processingEndTimeNotIn", "processingEndTimeGT", "processingEndTimeGTE", "processingEndTimeLT", "processingEndTimeLTE", "processingEndTimeIsNil", "processingEndTimeNotNil", "compromisedEntity", "compromisedEntityNEQ", "compromisedEntityIn", "compromisedEntityNotIn", "compromisedEntityGT", "compromisedEntityGTE", "compromisedEntityLT", "compromisedEntityLTE", "compromisedEntityContains", "compromisedEntityHasPrefix", "compromisedEntityHasSuffix", "compromisedEntityEqualFold", "compromisedEntityContainsFold", "confidenceLevel", "confidenceLevelNEQ", "confidenceLevelIn", "confidenceLevelNotIn", "confidenceLevelGT", "confidenceLevelGTE", "confidenceLevelLT", "confidenceLevelLTE", "confidenceLevelContains", "confidenceLevelHasPrefix", "confidenceLevelHasSuffix", "confidenceLevelEqualFold", "confidenceLevelContainsFold", "confidenceScore", "confidenceScoreNEQ", "confidenceScoreIn", "confidenceScoreNotIn", "confidenceScoreGT", "confidenceScoreGTE", "confidenceScoreLT", "confidenceScoreLTE", "confidenceScoreIsNil", "confidenceScoreNotNil", "isIncident", "isIncidentNEQ", "correlationKey", "correlationKeyNEQ", "correlationKeyIn", "correlationKeyNotIn", "correlationKeyGT", "correlationKeyGTE", "correlationKeyLT", "correlationKeyLTE", "correlationKeyContains", "correlationKeyHasPrefix", "correlationKeyHasSuffix", "correlationKeyEqualFold", "correlationKeyContainsFold", "alertURI", "alertURINEQ", "alertURIIn", "alertURINotIn", "alertURIGT", "alertURIGTE", "alertURILT", "alertURILTE", "alertURIContains", "alertURIHasPrefix", "alertURIHasSuffix", "alertURIEqualFold", "alertURIContainsFold", "subscriptionID", "subscriptionIDNEQ", "subscriptionIDIn", "subscriptionIDNotIn", "subscriptionIDGT", "subscriptionIDGTE", "subscriptionIDLT", "subscriptionIDLTE", "subscriptionIDContains", "subscriptionIDHasPrefix", "subscriptionIDHasSuffix", "subscriptionIDEqualFold", "subscriptionIDContainsFold", "tenantID", "tenantIDNEQ", "tenantIDIn", "tenantIDNotIn", "tenantIDGT", "tenantIDGTE", "tenantIDLT", "tenantIDLTE", "tenantIDContains", "tenantIDHasPrefix", "tenantIDHasSuffix", "tenantIDEqualFold", "tenantIDContainsFold", "workspaceID", "workspaceIDNEQ", "workspaceIDIn", "workspaceIDNotIn", "workspaceIDGT", "workspaceIDGTE", "workspaceIDLT", "workspaceIDLTE", "workspaceIDContains", "workspaceIDHasPrefix", "workspaceIDHasSuffix", "workspaceIDEqualFold", "workspaceIDContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "hasResource", "hasResourceWith", "hasEntities", "hasEntitiesWith", "hasIncidents", "hasIncidentsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -4282,6 +4421,34 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.StatusNotIn = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalOResourceCategory2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "categoryNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNEQ"))
+			data, err := ec.unmarshalOResourceCategory2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNEQ = data
+		case "categoryIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIn"))
+			data, err := ec.unmarshalOResourceCategory2ᚕgithubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryIn = data
+		case "categoryNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNotIn"))
+			data, err := ec.unmarshalOResourceCategory2ᚕgithubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNotIn = data
 		case "intent":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("intent"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -6786,7 +6953,7 @@ func (ec *executionContext) unmarshalInputResourceWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "resourceID", "resourceIDNEQ", "resourceIDIn", "resourceIDNotIn", "resourceIDGT", "resourceIDGTE", "resourceIDLT", "resourceIDLTE", "resourceIDContains", "resourceIDHasPrefix", "resourceIDHasSuffix", "resourceIDEqualFold", "resourceIDContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "type", "typeNEQ", "typeIn", "typeNotIn", "typeGT", "typeGTE", "typeLT", "typeLTE", "typeContains", "typeHasPrefix", "typeHasSuffix", "typeEqualFold", "typeContainsFold", "subscriptionID", "subscriptionIDNEQ", "subscriptionIDIn", "subscriptionIDNotIn", "subscriptionIDGT", "subscriptionIDGTE", "subscriptionIDLT", "subscriptionIDLTE", "subscriptionIDContains", "subscriptionIDHasPrefix", "subscriptionIDHasSuffix", "subscriptionIDEqualFold", "subscriptionIDContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "hasAlerts", "hasAlertsWith", "hasIncidents", "hasIncidentsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "resourceID", "resourceIDNEQ", "resourceIDIn", "resourceIDNotIn", "resourceIDGT", "resourceIDGTE", "resourceIDLT", "resourceIDLTE", "resourceIDContains", "resourceIDHasPrefix", "resourceIDHasSuffix", "resourceIDEqualFold", "resourceIDContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "type", "typeNEQ", "typeIn", "typeNotIn", "typeGT", "typeGTE", "typeLT", "typeLTE", "typeContains", "typeHasPrefix", "typeHasSuffix", "typeEqualFold", "typeContainsFold", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "subscriptionID", "subscriptionIDNEQ", "subscriptionIDIn", "subscriptionIDNotIn", "subscriptionIDGT", "subscriptionIDGTE", "subscriptionIDLT", "subscriptionIDLTE", "subscriptionIDContains", "subscriptionIDHasPrefix", "subscriptionIDHasSuffix", "subscriptionIDEqualFold", "subscriptionIDContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "hasAlerts", "hasAlertsWith", "hasIncidents", "hasIncidentsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -7143,6 +7310,34 @@ func (ec *executionContext) unmarshalInputResourceWhereInput(ctx context.Context
 				return it, err
 			}
 			it.TypeContainsFold = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalOResourceCategory2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "categoryNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNEQ"))
+			data, err := ec.unmarshalOResourceCategory2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNEQ = data
+		case "categoryIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIn"))
+			data, err := ec.unmarshalOResourceCategory2ᚕgithubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryIn = data
+		case "categoryNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNotIn"))
+			data, err := ec.unmarshalOResourceCategory2ᚕgithubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryNotIn = data
 		case "subscriptionID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subscriptionID"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -7434,6 +7629,11 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "status":
 			out.Values[i] = ec._Alert_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._Alert_category(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -8126,6 +8326,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_incidents(ctx, field)
 				})
+		case "alertTimeline":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_alertTimeline(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -8180,6 +8386,11 @@ func (ec *executionContext) _Resource(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "type":
 			out.Values[i] = ec._Resource_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._Resource_category(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -8495,6 +8706,16 @@ func (ec *executionContext) marshalNResource2ᚖgithubᚗcomᚋvigilᚑsocᚋvig
 		return graphql.Null
 	}
 	return ec._Resource(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNResourceCategory2githubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategory(ctx context.Context, v any) (category.Category, error) {
+	var res category.Category
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNResourceCategory2githubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategory(ctx context.Context, sel ast.SelectionSet, v category.Category) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNResourceConnection2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐResourceConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ResourceConnection) graphql.Marshaler {
@@ -8894,6 +9115,58 @@ func (ec *executionContext) marshalOResource2ᚖgithubᚗcomᚋvigilᚑsocᚋvig
 		return graphql.Null
 	}
 	return ec._Resource(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOResourceCategory2ᚕgithubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategoryᚄ(ctx context.Context, v any) ([]category.Category, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]category.Category, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNResourceCategory2githubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategory(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOResourceCategory2ᚕgithubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []category.Category) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNResourceCategory2githubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategory(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOResourceCategory2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategory(ctx context.Context, v any) (*category.Category, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(category.Category)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOResourceCategory2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋcategoryᚐCategory(ctx context.Context, sel ast.SelectionSet, v *category.Category) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOResourceEdge2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐResourceEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ResourceEdge) graphql.Marshaler {

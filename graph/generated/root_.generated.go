@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"sync/atomic"
+	"time"
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
@@ -40,6 +41,7 @@ type ComplexityRoot struct {
 	Alert struct {
 		AlertType            func(childComplexity int) int
 		AlertURI             func(childComplexity int) int
+		Category             func(childComplexity int) int
 		CompromisedEntity    func(childComplexity int) int
 		ConfidenceLevel      func(childComplexity int) int
 		ConfidenceScore      func(childComplexity int) int
@@ -181,11 +183,12 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Alerts    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput, tactics []killchain.Tactic, search *string) int
-		Incidents func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput, tactics []killchain.Tactic, search *string, includeMerged *bool) int
-		Node      func(childComplexity int, id int) int
-		Nodes     func(childComplexity int, ids []int) int
-		Resources func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ResourceOrder, where *ent.ResourceWhereInput) int
+		AlertTimeline func(childComplexity int, from time.Time, to time.Time, bucket *model.TimelineBucket, offsetMinutes *int, where *ent.AlertWhereInput) int
+		Alerts        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput, tactics []killchain.Tactic, search *string) int
+		Incidents     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput, tactics []killchain.Tactic, search *string, includeMerged *bool) int
+		Node          func(childComplexity int, id int) int
+		Nodes         func(childComplexity int, ids []int) int
+		Resources     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ResourceOrder, where *ent.ResourceWhereInput) int
 	}
 
 	Rejection struct {
@@ -195,6 +198,7 @@ type ComplexityRoot struct {
 
 	Resource struct {
 		Alerts         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) int
+		Category       func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		ID             func(childComplexity int) int
 		Incidents      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput) int
@@ -218,6 +222,15 @@ type ComplexityRoot struct {
 	Subscription struct {
 		IncidentCreated func(childComplexity int) int
 		IncidentUpdated func(childComplexity int) int
+	}
+
+	TimelineCount struct {
+		Count         func(childComplexity int) int
+		High          func(childComplexity int) int
+		Informational func(childComplexity int) int
+		Low           func(childComplexity int) int
+		Medium        func(childComplexity int) int
+		Start         func(childComplexity int) int
 	}
 }
 
@@ -247,6 +260,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.AlertURI(childComplexity), true
+	case "Alert.category":
+		if e.ComplexityRoot.Alert.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Category(childComplexity), true
 	case "Alert.compromisedEntity":
 		if e.ComplexityRoot.Alert.CompromisedEntity == nil {
 			break
@@ -863,6 +882,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Property.Value(childComplexity), true
 
+	case "Query.alertTimeline":
+		if e.ComplexityRoot.Query.AlertTimeline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_alertTimeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AlertTimeline(childComplexity, args["from"].(time.Time), args["to"].(time.Time), args["bucket"].(*model.TimelineBucket), args["offsetMinutes"].(*int), args["where"].(*ent.AlertWhereInput)), true
 	case "Query.alerts":
 		if e.ComplexityRoot.Query.Alerts == nil {
 			break
@@ -944,6 +974,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Resource.Alerts(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.AlertOrder), args["where"].(*ent.AlertWhereInput)), true
+	case "Resource.category":
+		if e.ComplexityRoot.Resource.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resource.Category(childComplexity), true
 	case "Resource.createdAt":
 		if e.ComplexityRoot.Resource.CreatedAt == nil {
 			break
@@ -1036,6 +1072,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.IncidentUpdated(childComplexity), true
+
+	case "TimelineCount.count":
+		if e.ComplexityRoot.TimelineCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineCount.Count(childComplexity), true
+	case "TimelineCount.high":
+		if e.ComplexityRoot.TimelineCount.High == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineCount.High(childComplexity), true
+	case "TimelineCount.informational":
+		if e.ComplexityRoot.TimelineCount.Informational == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineCount.Informational(childComplexity), true
+	case "TimelineCount.low":
+		if e.ComplexityRoot.TimelineCount.Low == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineCount.Low(childComplexity), true
+	case "TimelineCount.medium":
+		if e.ComplexityRoot.TimelineCount.Medium == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineCount.Medium(childComplexity), true
+	case "TimelineCount.start":
+		if e.ComplexityRoot.TimelineCount.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineCount.Start(childComplexity), true
 
 	}
 	return 0, false
@@ -1301,6 +1374,31 @@ type Rejection {
   error: String!
 }
 `, BuiltIn: false},
+	{Name: "../overview.graphqls", Input: `extend type Query {
+  """
+  Alert counts per time bucket in [from, to), by severity, for the overview's
+  chart. ` + "`" + `offsetMinutes` + "`" + ` aligns the buckets to the viewer's zone (for example
+  -300 for UTC−5), so that a day is the viewer's day. At most 1000 buckets.
+  """
+  alertTimeline(from: Time!, to: Time!, bucket: TimelineBucket = DAY, offsetMinutes: Int = 0, where: AlertWhereInput): [TimelineCount!]!
+}
+
+"""The width of a timeline bucket."""
+enum TimelineBucket {
+  HOUR
+  DAY
+}
+
+"""The alerts that started in one bucket."""
+type TimelineCount {
+  start: Time!
+  count: Int!
+  informational: Int!
+  low: Int!
+  medium: Int!
+  high: Int!
+}
+`, BuiltIn: false},
 	{Name: "../scalars.graphqls", Input: `"""A MITRE ATT&CK enterprise tactic, declared in kill-chain order."""
 enum Tactic {
   RECONNAISSANCE
@@ -1339,6 +1437,10 @@ type Alert implements Node {
   providerName: String!
   severity: Severity!
   status: AlertStatus!
+  """
+  partner products' alerts are PARTNER; others take their resource's category
+  """
+  category: ResourceCategory!
   """
   the vendor's intent text as received
   """
@@ -1612,6 +1714,13 @@ input AlertWhereInput {
   statusNEQ: AlertStatus
   statusIn: [AlertStatus!]
   statusNotIn: [AlertStatus!]
+  """
+  category field predicates
+  """
+  category: ResourceCategory
+  categoryNEQ: ResourceCategory
+  categoryIn: [ResourceCategory!]
+  categoryNotIn: [ResourceCategory!]
   """
   intent field predicates
   """
@@ -2378,6 +2487,10 @@ type Resource implements Node {
   e.g. Microsoft.Compute/virtualMachines; "host" for a host key
   """
   type: String!
+  """
+  the overview's group: IaaS VMs and servers, native compute, data services, service layer …
+  """
+  category: ResourceCategory!
   createdAt: Time!
   alerts(
     """
@@ -2443,6 +2556,17 @@ type Resource implements Node {
   ): IncidentConnection!
 }
 """
+ResourceCategory is enum for the field category
+"""
+enum ResourceCategory @goModel(model: "github.com/vigil-soc/vigil/category.Category") {
+  SERVERS
+  NATIVE_COMPUTE
+  DATA_SERVICES
+  SERVICE_LAYER
+  PARTNER
+  OTHER
+}
+"""
 A connection to a list of items.
 """
 type ResourceConnection {
@@ -2491,6 +2615,7 @@ Properties by which Resource connections can be ordered.
 enum ResourceOrderField {
   RESOURCE_ID
   NAME
+  CATEGORY
   CREATED_AT
   ALERTS_COUNT
   INCIDENTS_COUNT
@@ -2562,6 +2687,13 @@ input ResourceWhereInput {
   typeHasSuffix: String
   typeEqualFold: String
   typeContainsFold: String
+  """
+  category field predicates
+  """
+  category: ResourceCategory
+  categoryNEQ: ResourceCategory
+  categoryIn: [ResourceCategory!]
+  categoryNotIn: [ResourceCategory!]
   """
   subscription_id field predicates
   """
@@ -2643,6 +2775,8 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_severity(ctx, field)
 	case "status":
 		return ec.fieldContext_Alert_status(ctx, field)
+	case "category":
+		return ec.fieldContext_Alert_category(ctx, field)
 	case "intent":
 		return ec.fieldContext_Alert_intent(ctx, field)
 	case "tactics":
@@ -2901,6 +3035,8 @@ func (ec *executionContext) childFields_Resource(ctx context.Context, field grap
 		return ec.fieldContext_Resource_name(ctx, field)
 	case "type":
 		return ec.fieldContext_Resource_type(ctx, field)
+	case "category":
+		return ec.fieldContext_Resource_category(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Resource_createdAt(ctx, field)
 	case "alerts":
@@ -2935,6 +3071,24 @@ func (ec *executionContext) childFields_ResourceEdge(ctx context.Context, field 
 		return ec.fieldContext_ResourceEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResourceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_TimelineCount_start(ctx, field)
+	case "count":
+		return ec.fieldContext_TimelineCount_count(ctx, field)
+	case "informational":
+		return ec.fieldContext_TimelineCount_informational(ctx, field)
+	case "low":
+		return ec.fieldContext_TimelineCount_low(ctx, field)
+	case "medium":
+		return ec.fieldContext_TimelineCount_medium(ctx, field)
+	case "high":
+		return ec.fieldContext_TimelineCount_high(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineCount", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

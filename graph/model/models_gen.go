@@ -3,6 +3,10 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"github.com/vigil-soc/vigil/alerts"
@@ -53,4 +57,60 @@ type PropertyInput struct {
 }
 
 type Subscription struct {
+}
+
+// The width of a timeline bucket.
+type TimelineBucket string
+
+const (
+	TimelineBucketHour TimelineBucket = "HOUR"
+	TimelineBucketDay  TimelineBucket = "DAY"
+)
+
+var AllTimelineBucket = []TimelineBucket{
+	TimelineBucketHour,
+	TimelineBucketDay,
+}
+
+func (e TimelineBucket) IsValid() bool {
+	switch e {
+	case TimelineBucketHour, TimelineBucketDay:
+		return true
+	}
+	return false
+}
+
+func (e TimelineBucket) String() string {
+	return string(e)
+}
+
+func (e *TimelineBucket) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TimelineBucket(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TimelineBucket", str)
+	}
+	return nil
+}
+
+func (e TimelineBucket) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TimelineBucket) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TimelineBucket) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
