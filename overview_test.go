@@ -22,8 +22,12 @@ func TestOverviewFigures(t *testing.T) {
 			}
 		}
 		var out struct {
-			Vm1     struct{ Edges []struct{ Node struct{ Category string } } }
-			SQL     struct{ Edges []struct{ Node struct{ Category string } } }
+			Vm1 struct {
+				Edges []struct{ Node struct{ Category string } }
+			}
+			SQL struct {
+				Edges []struct{ Node struct{ Category string } }
+			}
 			Partner struct{ TotalCount int }
 			Servers struct{ TotalCount int }
 			Jan15   []struct {
