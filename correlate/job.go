@@ -30,6 +30,10 @@ type Job struct {
 	// Debounce is how long Run waits after a Schedule for more keys to
 	// arrive before it starts (default 50 ms).
 	Debounce time.Duration
+	// Workers is how many resources are recomputed at once: 1 on SQLite,
+	// which has one writer; 4 on PostgreSQL, where each resource's advisory
+	// lock keeps two workers (or two processes) off the same resource.
+	Workers int
 
 	mu      sync.Mutex
 	pending map[string]bool
@@ -40,9 +44,17 @@ type Job struct {
 // NewJob returns a Job over db that publishes to b (which may be nil).
 func NewJob(db *store.DB, b broker.Broker, cfg Config, log *slog.Logger) *Job {
 	cfg.Dialect = db.Dialect
+	workers := 1
+	if db.Postgres() {
+		workers = 4
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	return &Job{
 		db: db, broker: b, cfg: cfg, log: log,
 		Debounce: 50 * time.Millisecond,
+		Workers:  workers,
 		pending:  map[string]bool{},
 		wake:     make(chan struct{}, 1),
 	}
@@ -106,18 +118,7 @@ func (j *Job) Run(ctx context.Context) error {
 		j.busy.Add(int64(len(keys)))
 		j.mu.Unlock()
 		sort.Strings(keys)
-		var failed []string
-		for _, k := range keys {
-			if ctx.Err() != nil {
-				failed = append(failed, k)
-			} else if err := j.Key(ctx, k); err != nil {
-				if ctx.Err() == nil {
-					j.log.Error("correlation failed; will retry", "resource", bounded(k), "err", err)
-				}
-				failed = append(failed, k)
-			}
-			j.busy.Add(-1)
-		}
+		failed := j.work(ctx, keys)
 		if len(failed) > 0 {
 			// Keep them pending: a later wake (or the next start's catch-up) retries.
 			j.mu.Lock()
@@ -136,6 +137,43 @@ func (j *Job) Run(ctx context.Context) error {
 			}
 		}
 	}
+}
+
+// work recomputes keys with the job's workers and returns those that failed.
+func (j *Job) work(ctx context.Context, keys []string) []string {
+	var (
+		mu     sync.Mutex
+		failed []string
+		wg     sync.WaitGroup
+		next   = make(chan string)
+	)
+	for w := 0; w < j.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				err := ctx.Err()
+				if err == nil {
+					err = j.Key(ctx, k)
+					if err != nil && ctx.Err() == nil {
+						j.log.Error("correlation failed; will retry", "resource", bounded(k), "err", err)
+					}
+				}
+				if err != nil {
+					mu.Lock()
+					failed = append(failed, k)
+					mu.Unlock()
+				}
+				j.busy.Add(-1)
+			}
+		}()
+	}
+	for _, k := range keys {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	return failed
 }
 
 // Key recomputes one resource in its own transaction and publishes the
