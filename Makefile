@@ -6,7 +6,7 @@ SHELL := /bin/bash
 export PATH := /usr/local/go/bin:$(PATH)
 GO ?= go
 
-.PHONY: all build test check lint check-generated generate test-go demo bench fuzz-smoke clean
+.PHONY: all build test check lint check-generated generate test-go test-frontend demo bench fuzz-smoke clean
 
 all: build
 
@@ -20,8 +20,8 @@ demo: build
 generate:
 	$(GO) generate ./...
 
-## test: every check and every test, on SQLite and PostgreSQL
-test: lint check-generated test-go
+## test: every check and every test, on SQLite and PostgreSQL, then the console's
+test: lint check-generated test-go test-frontend
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
@@ -43,6 +43,15 @@ test-go:
 	source scripts/test-postgres.sh; trap vigil_test_postgres_stop EXIT; \
 	echo "PostgreSQL for tests: $$VIGIL_TEST_POSTGRES"; \
 	$(GO) test -race -count=1 -timeout 15m ./...
+
+## test-frontend: the console's checks (codegen, committed build, size budget, types)
+## and tests (Vitest in UTC and New York, Playwright in Chromium against the built
+## binary); every step runs, JUnit reports land in frontend/reports/
+test-frontend:
+	@cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && rm -rf reports && \
+	fail=0; for step in codegen:check build:check size typecheck test test:tz e2e; do \
+		echo "==> frontend: npm run $$step"; npm run -s $$step || { echo "frontend: npm run $$step failed"; fail=1; }; \
+	done; exit $$fail
 
 ## fuzz-smoke: each fuzz target for a few seconds (CI); FUZZTIME=10m for a longer run
 FUZZTIME ?= 5s

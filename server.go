@@ -35,7 +35,7 @@ type Server struct {
 	cfg      Config
 	log      *slog.Logger
 	db       *store.DB
-	broker   *broker.Memory
+	broker   eventBroker
 	job      *correlate.Job
 	ingester *ingest.Ingester
 	handler  http.Handler
@@ -43,6 +43,13 @@ type Server struct {
 	stop    context.CancelFunc // ends the background work and every request context
 	baseCtx context.Context
 	wg      sync.WaitGroup
+}
+
+// eventBroker is a broker.Broker that counts its subscribers.
+type eventBroker interface {
+	broker.Broker
+	Subscribers() int
+	Dropped() int64
 }
 
 // newServer opens and migrates the database and wires the parts together.
@@ -53,6 +60,16 @@ func newServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, erro
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: log, db: db, broker: broker.NewMemory(256)}
+	if db.Postgres() {
+		// Several vigil processes may share the database: events travel
+		// through it, so each process's subscribers see all incidents.
+		pb, err := broker.NewPostgres(ctx, db.SQL, cfg.DB, 256, log)
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		s.broker = pb
+	}
 	s.baseCtx, s.stop = context.WithCancel(context.Background())
 	s.job = correlate.NewJob(db, s.broker, correlate.Config{Window: cfg.CorrelationWindow}, log)
 	s.ingester = ingest.New(db, ingest.Options{OnCommit: s.job.Schedule})

@@ -24,8 +24,8 @@ const (
 
 // Event is one change of an incident. Subscribers load the incident itself.
 type Event struct {
-	Kind       Kind
-	IncidentID int
+	Kind       Kind `json:"kind"`
+	IncidentID int  `json:"incidentId"`
 }
 
 // Broker publishes events to every current subscriber.
