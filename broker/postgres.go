@@ -91,7 +91,9 @@ func (p *Postgres) Publish(e Event) {
 }
 
 // Subscribe implements Broker.
-func (p *Postgres) Subscribe(ctx context.Context) (<-chan Event, error) { return p.local.Subscribe(ctx) }
+func (p *Postgres) Subscribe(ctx context.Context) (<-chan Event, error) {
+	return p.local.Subscribe(ctx)
+}
 
 // Close implements Broker: it stops listening and ends every subscription.
 func (p *Postgres) Close() error {
