@@ -31,7 +31,9 @@ func derive(resourceName string, status alerts.Status, members []*ent.Alert) der
 		if !ms[i].StartTime.Equal(ms[j].StartTime) {
 			return ms[i].StartTime.Before(ms[j].StartTime)
 		}
-		return ms[i].ID < ms[j].ID
+		// Not the database id: it follows arrival order, and the same
+		// alerts must give the same incident however they arrived.
+		return ms[i].SystemAlertID < ms[j].SystemAlertID
 	})
 	d := derived{
 		Title:       "Security incident detected on " + resourceName,

@@ -62,7 +62,7 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 	}
 	all, err := tx.Alert.Query().
 		Where(entalert.ResourceKey(key)).
-		Select(entalert.FieldID, entalert.FieldDisplayName, entalert.FieldSeverity, entalert.FieldStatus,
+		Select(entalert.FieldID, entalert.FieldSystemAlertID, entalert.FieldDisplayName, entalert.FieldSeverity, entalert.FieldStatus,
 			entalert.FieldTactics, entalert.FieldStartTime, entalert.FieldEndTime,
 			entalert.FieldSourceIps, entalert.FieldRemediationSteps).
 		Order(entalert.ByStartTime(), entalert.ByID()).
