@@ -6,7 +6,7 @@ SHELL := /bin/bash
 export PATH := /usr/local/go/bin:$(PATH)
 GO ?= go
 
-.PHONY: all build test check lint check-generated generate test-go test-frontend demo bench fuzz-smoke clean
+.PHONY: all build test check lint check-generated generate test-go test-frontend demo bench quality fuzz-smoke clean
 
 all: build
 
@@ -58,6 +58,10 @@ test-frontend:
 FUZZTIME ?= 5s
 fuzz-smoke:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./formats/
+
+## quality: pairwise precision and recall of correlation on the labelled scenarios, next to two baselines
+quality:
+	$(GO) run ./quality/cmd/report
 
 ## bench: ingest and correlation throughput on SQLite and PostgreSQL
 bench:
