@@ -112,7 +112,7 @@ func (s *Server) graphql() http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(extension.FixedComplexityLimit(s.cfg.ComplexityLimit))
-	srv.Use(entgql.Transactioner{TxOpener: s.db.Client})
+	srv.Use(graph.Transactioner{Transactioner: entgql.Transactioner{TxOpener: s.db.Client}})
 	srv.SetErrorPresenter(graph.ErrorPresenter(s.log))
 	srv.SetRecoverFunc(graph.Recover(s.log))
 	return srv
@@ -145,10 +145,12 @@ func (s *Server) metrics(w http.ResponseWriter, r *http.Request) {
 func (s *Server) Start(ctx context.Context) error {
 	if s.cfg.Demo {
 		n, err := demo.Load(ctx, s.db, s.ingester)
-		if err != nil {
+		switch {
+		case errors.Is(err, demo.ErrNotEmpty):
+			s.log.Info("not loading the demo alerts", "reason", err.Error())
+		case err != nil:
 			return fmt.Errorf("loading the demo alerts: %w", err)
-		}
-		if n > 0 {
+		default:
 			s.log.Info("loaded the demo alerts", "alerts", n)
 		}
 	}

@@ -21,10 +21,10 @@ import (
 	"github.com/vigil-soc/vigil/store/storetest"
 )
 
-// The real sample files (see ../shared/data/upstream/SOURCES.md).
+// The real sample files, as the repository bundles them (demo/data/NOTICE.md).
 const (
-	alertListCSV = "../shared/data/upstream/msticpy/alertlist.csv"
-	rest2022     = "../shared/data/upstream/azure-rest-api-specs/security/2022-01-01/GetAlertsSubscription_example.json"
+	alertListCSV = "demo/data/alertlist.csv"
+	rest2022     = "demo/data/defender-2022-01-01.json"
 )
 
 // testServer is a Server built by newServer and started as `vigil serve`

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -16,6 +17,9 @@ import (
 	"github.com/vigil-soc/vigil/ingest"
 	"github.com/vigil-soc/vigil/store"
 )
+
+// ErrNotEmpty is returned by Load for a database that already holds alerts.
+var ErrNotEmpty = errors.New("the database is not empty")
 
 //go:embed data/*.csv data/*.json
 var files embed.FS
@@ -28,14 +32,15 @@ func Files() []string {
 }
 
 // Load ingests every bundled sample file when the database holds no alerts,
-// and returns how many alerts it stored.
+// and returns how many alerts it stored; with alerts already there it does
+// nothing and returns ErrNotEmpty.
 func Load(ctx context.Context, db *store.DB, in *ingest.Ingester) (int, error) {
 	n, err := db.Client.Alert.Query().Count(ctx)
 	if err != nil {
 		return 0, err
 	}
 	if n > 0 {
-		return 0, nil
+		return 0, fmt.Errorf("%w: it holds %d alerts", ErrNotEmpty, n)
 	}
 	total := 0
 	for _, name := range Files() {
@@ -54,7 +59,7 @@ func Load(ctx context.Context, db *store.DB, in *ingest.Ingester) (int, error) {
 		if len(res.Rejected) > 0 {
 			return total, fmt.Errorf("%s: %d alerts rejected, the first: %s", path.Base(name), len(res.Rejected), res.Rejected[0].Error)
 		}
-		total += res.Accepted + res.Updated
+		total += res.Accepted // distinct alerts: a file may hold two versions of one
 	}
 	return total, nil
 }

@@ -14,13 +14,13 @@ import (
 
 // upstream is the real sample data, relative to this package (the checkout
 // is /work/main, the shared data /work/shared).
-const upstream = "../../shared/data/upstream"
+const upstream = "../demo/data" // the sample files as bundled (demo/data/NOTICE.md)
 
 var (
-	sample2022     = filepath.Join(upstream, "azure-rest-api-specs/security/2022-01-01/GetAlertsSubscription_example.json")
-	sample2015     = filepath.Join(upstream, "azure-rest-api-specs/security/2015-06-01-preview/GetAlertsSubscription_example.json")
-	sampleQuery    = filepath.Join(upstream, "msticpy/az_mon_raw_query.json")
-	sampleCSV      = filepath.Join(upstream, "msticpy/alertlist.csv")
+	sample2022     = filepath.Join(upstream, "defender-2022-01-01.json")
+	sample2015     = filepath.Join(upstream, "asc-2015-06-01-preview.json")
+	sampleQuery    = filepath.Join(upstream, "log-analytics-query.json")
+	sampleCSV      = filepath.Join(upstream, "alertlist.csv")
 	allSampleFiles = []string{sample2022, sample2015, sampleQuery, sampleCSV}
 )
 

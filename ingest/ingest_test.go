@@ -18,7 +18,7 @@ import (
 	"github.com/vigil-soc/vigil/store/storetest"
 )
 
-const upstream = "../../shared/data/upstream/"
+const upstream = "../demo/data/" // the sample files as bundled (demo/data/NOTICE.md)
 
 func read(t *testing.T, name string) []byte {
 	t.Helper()
@@ -45,7 +45,7 @@ func TestIngestSampleExport(t *testing.T) {
 		in := ingest.New(db, ingest.Options{OnCommit: func(keys ...string) { scheduled = append(scheduled, keys...) }})
 		ctx := context.Background()
 
-		res := ingestFile(t, in, "msticpy/alertlist.csv", "text/csv")
+		res := ingestFile(t, in, "alertlist.csv", "text/csv")
 		if res.Accepted != 189 || res.Updated != 0 || res.Duplicates != 0 || len(res.Rejected) != 0 {
 			t.Fatalf("first import: %+v, want 189 accepted", res)
 		}
@@ -103,7 +103,7 @@ func TestIngestSampleExport(t *testing.T) {
 		}
 
 		scheduled = nil
-		again := ingestFile(t, in, "msticpy/alertlist.csv", "text/csv")
+		again := ingestFile(t, in, "alertlist.csv", "text/csv")
 		if again.Accepted != 0 || again.Updated != 0 || again.Duplicates != 189 {
 			t.Fatalf("second import: %+v, want 189 duplicates", again)
 		}
@@ -123,9 +123,14 @@ func TestIngestUpdatesAChangedAlert(t *testing.T) {
 		ctx := context.Background()
 		// The 2022 example holds two alerts with the same systemAlertId: the
 		// second is a changed version of the first.
-		res := ingestFile(t, in, "azure-rest-api-specs/security/2022-01-01/GetAlertsSubscription_example.json", "application/json")
+		res := ingestFile(t, in, "defender-2022-01-01.json", "application/json")
 		if res.Accepted != 1 || res.Updated != 1 {
 			t.Fatalf("%+v, want 1 accepted and 1 updated", res)
+		}
+		// Sent again, the file changes nothing: its last version is stored.
+		again := ingestFile(t, in, "defender-2022-01-01.json", "application/json")
+		if again.Duplicates != 2 || again.Accepted+again.Updated != 0 {
+			t.Fatalf("the same file again: %+v, want 2 duplicates", again)
 		}
 		a := db.Client.Alert.Query().OnlyX(ctx)
 		if a.SystemAlertID != "2518298467986649999_4d25bfef-2d77-4a08-adc0-3e35715cc92a" {

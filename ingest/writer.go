@@ -19,6 +19,11 @@ import (
 // statement and an alert row has about 40 columns.
 const chunk = 200
 
+// edgeChunk bounds the alert-entity links one statement writes (two
+// parameters each): a batch of alerts with many entities, or one alert
+// with thousands, is linked in several statements.
+const edgeChunk = 5000
+
 type counts struct {
 	accepted, updated, duplicates int
 	keys                          []string
@@ -46,9 +51,26 @@ func (w *writer) write(ctx context.Context, batch []*pending) (counts, error) {
 	if err != nil {
 		return c, err
 	}
+	// A batch may hold several versions of one alert (the 2022-01-01 API
+	// example does): the last is what the batch says, so when the stored
+	// alert already is the last version, the batch changes nothing for it.
+	last := map[string]string{}
+	for _, p := range batch {
+		last[p.alert.SystemAlertID] = p.hash
+	}
+	unchanged := map[string]bool{}
+	for id, h := range last {
+		if st := stored[id]; st != nil && st.hash == h {
+			unchanged[id] = true
+		}
+	}
 	slots := map[string]*slot{}
 	var order []*slot
 	for _, p := range batch {
+		if unchanged[p.alert.SystemAlertID] {
+			c.duplicates++
+			continue
+		}
 		s := slots[p.alert.SystemAlertID]
 		if s == nil {
 			s = stored[p.alert.SystemAlertID]
@@ -102,6 +124,9 @@ func (w *writer) write(ctx context.Context, batch []*pending) (counts, error) {
 	if err := w.create(ctx, creates, resources, entityIDs); err != nil {
 		return c, err
 	}
+	// Updates run in the order of the stored rows, so that two ingests
+	// updating the same alerts wait for each other instead of deadlocking.
+	sort.Slice(updates, func(i, j int) bool { return updates[i].id < updates[j].id })
 	for _, s := range updates {
 		if err := w.update(ctx, s, resources, entityIDs); err != nil {
 			return c, err
@@ -270,22 +295,47 @@ func (w *writer) alertEntities(ctx context.Context, p *pending, keyed map[string
 		bulk = append(bulk, w.tx.Entity.Create().SetKind(e.Kind).SetName(e.Name).SetProperties(e.Properties))
 		at = append(at, i)
 	}
-	if len(bulk) > 0 {
-		created, err := w.tx.Entity.CreateBulk(bulk...).Save(ctx)
+	for start := 0; start < len(bulk); start += chunk {
+		created, err := w.tx.Entity.CreateBulk(bulk[start:min(start+chunk, len(bulk))]...).Save(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("creating entities: %w", err)
 		}
 		for j, e := range created {
-			ids[at[j]] = e.ID
+			ids[at[start+j]] = e.ID
 		}
 	}
 	return ids, nil
 }
 
+// linkRest links the entities of an alert beyond the first edgeChunk, which
+// setFields links.
+func (w *writer) linkRest(ctx context.Context, alertID int, entityIDs []int) error {
+	ids := dedupe(entityIDs)
+	for start := edgeChunk; start < len(ids); start += edgeChunk {
+		if err := w.tx.Alert.UpdateOneID(alertID).AddEntityIDs(ids[start:min(start+edgeChunk, len(ids))]...).Exec(ctx); err != nil {
+			return fmt.Errorf("linking entities: %w", err)
+		}
+	}
+	return nil
+}
+
 func (w *writer) create(ctx context.Context, creates []*slot, resources, keyed map[string]int) error {
-	for start := 0; start < len(creates); start += chunk {
-		part := creates[start:min(start+chunk, len(creates))]
+	for start := 0; start < len(creates); {
+		// A part holds at most chunk alerts and edgeChunk entity links:
+		// one INSERT writes the links of all its alerts.
+		end, links := start, 0
+		for end < len(creates) && end-start < chunk {
+			n := min(len(creates[end].final.alert.Entities), edgeChunk)
+			if end > start && links+n > edgeChunk {
+				break
+			}
+			links += n
+			end++
+		}
+		part := creates[start:end]
+		start = end
 		builders := make([]*ent.AlertCreate, len(part))
+		entityIDs := make([][]int, len(part))
 		for i, s := range part {
 			ids, err := w.alertEntities(ctx, s.final, keyed)
 			if err != nil {
@@ -293,7 +343,7 @@ func (w *writer) create(ctx context.Context, creates []*slot, resources, keyed m
 			}
 			b := w.tx.Alert.Create().SetSystemAlertID(s.final.alert.SystemAlertID)
 			setFields(b.Mutation(), s.final, resources, ids)
-			builders[i] = b
+			builders[i], entityIDs[i] = b, ids
 		}
 		created, err := w.tx.Alert.CreateBulk(builders...).Save(ctx)
 		if err != nil {
@@ -301,6 +351,9 @@ func (w *writer) create(ctx context.Context, creates []*slot, resources, keyed m
 		}
 		payloads := make([]*ent.AlertPayloadCreate, len(created))
 		for i, a := range created {
+			if err := w.linkRest(ctx, a.ID, entityIDs[i]); err != nil {
+				return err
+			}
 			p := part[i].final
 			payloads[i] = w.tx.AlertPayload.Create().SetAlertID(a.ID).SetData(p.payload).SetSize(p.size).SetTruncated(p.truncated())
 		}
@@ -325,6 +378,9 @@ func (w *writer) update(ctx context.Context, s *slot, resources, keyed map[strin
 	setFields(u.Mutation(), s.final, resources, ids)
 	if err := u.Exec(ctx); err != nil {
 		return fmt.Errorf("updating alert: %w", err)
+	}
+	if err := w.linkRest(ctx, s.id, ids); err != nil {
+		return err
 	}
 	if _, err := w.tx.AlertPayload.Delete().Where(alertpayload.HasAlertWith(entalert.ID(s.id))).Exec(ctx); err != nil {
 		return fmt.Errorf("replacing payload: %w", err)
@@ -391,7 +447,8 @@ func setFields(m *ent.AlertMutation, p *pending, resources map[string]int, entit
 	} else {
 		m.SetResourceKey("")
 	}
-	m.AddEntityIDs(dedupe(entityIDs)...)
+	links := dedupe(entityIDs)
+	m.AddEntityIDs(links[:min(len(links), edgeChunk)]...) // the rest: linkRest
 	var rels []alerts.StoredRelation
 	for i, e := range a.Entities {
 		for _, r := range e.Relations {

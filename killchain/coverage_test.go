@@ -9,7 +9,7 @@ import (
 
 // sampleExport is msticpy's sample SecurityAlert export: 189 alerts of 66
 // types, with no intent column, as an older Azure Security Center wrote them.
-const sampleExport = "../../shared/data/upstream/msticpy/alertlist.csv"
+const sampleExport = "../demo/data/alertlist.csv" // the sample export, as bundled (demo/data/NOTICE.md)
 
 // sampleAlert is one row of the sample export.
 type sampleAlert struct {

@@ -51,5 +51,5 @@
 // rules in rules.go, above any broader rule that would catch it first, with its
 // reason. The tests check that every line parses to at least one tactic with no
 // unknown word, that vigil lines and rules give a reason, and that the sample
-// export in shared/data keeps its coverage.
+// export (demo/data/alertlist.csv) keeps its coverage.
 package killchain

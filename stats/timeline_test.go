@@ -13,7 +13,7 @@ import (
 	"github.com/vigil-soc/vigil/store/storetest"
 )
 
-const sample = "../../shared/data/upstream/msticpy/alertlist.csv"
+const sample = "../demo/data/alertlist.csv" // the sample export, as bundled (demo/data/NOTICE.md)
 
 // perDay counts the sample's alerts per day of StartTimeUtc, shifted by offset.
 func perDay(t *testing.T, offset time.Duration) map[string]int {

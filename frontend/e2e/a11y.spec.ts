@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { gql } from './helpers';
+
+/** seriousViolations runs axe-core (WCAG 2 A/AA rules) and keeps what it rates serious or critical. */
+async function seriousViolations(page: Page, exclude: string[] = []) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const sel of exclude) builder = builder.exclude(sel);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`accessibility, ${theme} theme`, () => {
+    test.use({ colorScheme: theme });
+
+    test('the list', async ({ page }) => {
+      await page.goto('/alerts');
+      await expect(page.getByRole('grid', { name: 'Security alerts' }).locator('[role=row][data-id]').first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('an incident', async ({ page, request }) => {
+      const d = await gql<{ incidents: { edges: { node: { id: string } }[] } }>(request, '{ incidents(first: 1, search: "vm1") { edges { node { id } } } }');
+      await page.goto(`/incidents/${d.incidents.edges[0]!.node.id}`);
+      await expect(page.locator('[data-section=alerts] table')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('an alert', async ({ page, request }) => {
+      const d = await gql<{ alerts: { edges: { node: { id: string } }[] } }>(
+        request,
+        '{ alerts(first: 1, where: { displayName: "Suspicious Screensaver process executed" }) { edges { node { id } } } }',
+      );
+      await page.goto(`/alerts/${d.alerts.edges[0]!.node.id}`);
+      await expect(page.locator('[data-section=raw] pre')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the playground page (GraphiQL itself is third-party and not audited)', async ({ page }) => {
+      await page.goto('/playground');
+      await expect(page.locator('.graphiql-container')).toBeVisible({ timeout: 20_000 });
+      expect(await seriousViolations(page, ['.graphiql-container'])).toEqual([]);
+    });
+  });
+}

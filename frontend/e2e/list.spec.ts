@@ -1,0 +1,81 @@
+import { expect, test } from './fixtures';
+import { cspViolations, grid, row, scroller } from './helpers';
+
+test('the list shows incidents, marked with their own icon, next to standalone alerts, newest first', async ({ page }) => {
+  const csp = cspViolations(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Security alerts' })).toBeVisible();
+  await expect(page.getByText(/\d+ incidents · \d+ alerts/)).toBeVisible();
+
+  const incident = row(page, 'Security incident detected on MSTICAlertsWin1');
+  await expect(incident).toBeVisible();
+  await expect(incident.getByRole('img', { name: 'Security incident' })).toBeVisible();
+  await expect(incident).toContainText('MSTICAlertsWin1');
+  await expect(incident.getByRole('gridcell').last()).toHaveText('138'); // its alert count
+
+  const alert = row(page, 'Detected Petya ransomware indicators');
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('img', { name: 'Alert' })).toBeVisible();
+  await expect(alert.getByRole('gridcell').last()).toHaveText('');
+
+  // Newest first: the rows' activity times never increase down the list.
+  const times = await grid(page).locator('[role=row][data-id] time').evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute('datetime')!)));
+  expect(times.length).toBeGreaterThan(10);
+  expect([...times].sort((a, b) => b - a)).toEqual(times);
+  expect(csp).toEqual([]);
+});
+
+test('the list is virtualised and pages as it scrolls', async ({ page }) => {
+  await page.goto('/alerts?show=alerts');
+  const g = grid(page);
+  await expect(g.locator('[role=row][data-id]').first()).toBeVisible();
+  const rendered = await g.locator('[role=row][data-id]').count();
+  expect(rendered).toBeLessThan(60); // ~20 visible rows plus overscan, not all of them
+  const total = Number(((await page.getByText(/\d+ alerts/).textContent()) ?? '').match(/(\d+) alerts/)![1]);
+  expect(total).toBeGreaterThan(150);
+  // Scroll to the end: the list fetches the next page and reaches "End of the list".
+  const end = page.getByText('End of the list');
+  for (let i = 0; i < 10 && !(await end.isVisible()); i++) {
+    await scroller(page).evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.waitForTimeout(300);
+  }
+  await expect(end).toBeVisible();
+  expect(await g.getAttribute('aria-rowcount')).toBe(String(total + 1));
+});
+
+test('the keyboard moves through the list and Enter opens a row', async ({ page }) => {
+  await page.goto('/alerts?show=incidents');
+  const g = grid(page);
+  await expect(row(page, 'Security incident detected on vm1')).toBeVisible();
+  await g.focus();
+  await page.keyboard.press('ArrowDown'); // first row
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown'); // third incident, newest first: vm1
+  const active = await g.getAttribute('aria-activedescendant');
+  expect(active).toMatch(/^row-/);
+  await expect(page.locator(`[id="${active}"]`)).toContainText('Security incident detected on vm1');
+  await page.keyboard.press('Space');
+  await expect(page.locator(`[id="${active}"]`)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/incidents\/\d+$/);
+  await expect(page.getByRole('heading', { name: 'Security incident detected' })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/alerts\?show=incidents$/);
+  await expect(row(page, 'Security incident detected on vm1')).toBeVisible();
+});
+
+test('back to the list restores its scroll position', async ({ page }) => {
+  await page.goto('/alerts');
+  const g = grid(page);
+  await expect(g.locator('[role=row][data-id]').first()).toBeVisible();
+  const sc = scroller(page);
+  await sc.evaluate((el) => el.scrollTo(0, 48 * 15));
+  await expect.poll(() => sc.evaluate((el) => el.scrollTop)).toBe(48 * 15);
+  const target = g.locator('[role=row][data-kind=alert]').nth(12);
+  const name = await target.getByRole('link').textContent();
+  await target.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name!);
+  await page.goBack();
+  await expect(g.locator('[role=row][data-id]').first()).toBeVisible();
+  await expect.poll(() => sc.evaluate((el) => el.scrollTop)).toBe(48 * 15);
+});

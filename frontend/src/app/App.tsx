@@ -1,0 +1,148 @@
+import { Button, FluentProvider, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Circle12Filled, ShieldTask20Regular, WeatherMoon20Regular, WeatherSunny20Regular } from '@fluentui/react-icons';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { Provider } from 'urql';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { Empty, Loading } from '../components/states';
+import { AlertsListPage } from '../feed/AlertsListPage';
+import { PlaygroundPage } from '../playground/PlaygroundPage';
+import { Link, matchPath, useLocation } from '../router/router';
+import { createClient } from '../urql/client';
+import { useLiveStatus, type LiveStatus } from '../urql/liveStatus';
+import { LiveProvider } from './live';
+import { useTheme } from './theme';
+
+const useStyles = makeStyles({
+  provider: { height: '100%', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '20px',
+    height: '44px',
+    padding: '0 16px',
+    flexShrink: 0,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  brand: { display: 'flex', alignItems: 'center', gap: '8px', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  nav: { display: 'flex', gap: '4px', height: '100%' },
+  navLink: {
+    display: 'flex',
+    alignItems: 'center',
+    padding: '0 12px',
+    color: tokens.colorNeutralForegroundOnBrand,
+    textDecorationLine: 'none',
+    ':hover': { color: tokens.colorNeutralForegroundOnBrand, textDecorationLine: 'none', backgroundColor: tokens.colorBrandBackgroundHover },
+    ':hover:active': { color: tokens.colorNeutralForegroundOnBrand },
+  },
+  current: { boxShadow: `inset 0 -3px 0 ${tokens.colorNeutralForegroundOnBrand}` },
+  spacer: { flex: 1 },
+  live: { display: 'flex', alignItems: 'center', gap: '6px', fontSize: tokens.fontSizeBase200 },
+  onBrand: { color: tokens.colorNeutralForegroundOnBrand },
+  main: { flex: '1 1 auto', minHeight: 0, overflow: 'hidden' },
+});
+
+// The detail pages load on first use: the list page's first load stays small.
+const IncidentPage = lazy(() => import('../incident/IncidentPage'));
+const AlertPage = lazy(() => import('../alert/AlertPage'));
+
+const liveText: Record<LiveStatus, [string, string]> = {
+  offline: ['Not connected', tokens.colorPaletteYellowForeground1],
+  connecting: ['Connecting…', tokens.colorPaletteYellowForeground1],
+  live: ['Live', tokens.colorPaletteLightGreenForeground1],
+  reconnecting: ['Reconnecting…', tokens.colorPaletteYellowForeground1],
+  reconnected: ['Live (reconnected: refresh for missed updates)', tokens.colorPaletteLightGreenForeground1],
+};
+
+function LiveIndicator() {
+  const styles = useStyles();
+  const status = useLiveStatus();
+  const [text, color] = liveText[status];
+  return (
+    <span className={styles.live} role="status" aria-live="polite" data-live={status}>
+      <Circle12Filled style={{ color }} aria-hidden />
+      {text}
+    </span>
+  );
+}
+
+function Routes({ dark }: { dark: boolean }): ReactNode {
+  const { pathname } = useLocation();
+  if (pathname === '/' || pathname === '/alerts') return <AlertsListPage />;
+  let m = matchPath('/incidents/:id', pathname);
+  if (m)
+    return (
+      <Suspense fallback={<Loading />}>
+        <IncidentPage key={m.id} id={m.id!} />
+      </Suspense>
+    );
+  m = matchPath('/alerts/:id', pathname);
+  if (m)
+    return (
+      <Suspense fallback={<Loading />}>
+        <AlertPage key={m.id} id={m.id!} />
+      </Suspense>
+    );
+  if (pathname === '/playground') return <PlaygroundPage dark={dark} />;
+  return (
+    <Empty title="Page not found">
+      Nothing lives at {pathname}. <Link to="/alerts">Go to the security alerts</Link>
+    </Empty>
+  );
+}
+
+function NavLink({ to, children, current }: { to: string; children: ReactNode; current: boolean }) {
+  const styles = useStyles();
+  return (
+    <Link to={to} className={mergeClasses(styles.navLink, current && styles.current)} aria-current={current ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+/** App is the console: theme, GraphQL client, live subscriptions, header and pages. */
+export function App() {
+  const styles = useStyles();
+  const client = useMemo(() => createClient(), []);
+  const [theme, toggleTheme] = useTheme();
+  const { pathname } = useLocation();
+  const onList = pathname === '/' || pathname.startsWith('/alerts') || pathname.startsWith('/incidents');
+  return (
+    <Provider value={client}>
+      <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} className={styles.provider}>
+        <LiveProvider>
+          <header className={styles.header}>
+            <span className={styles.brand}>
+              <ShieldTask20Regular aria-hidden />
+              Vigil
+            </span>
+            <nav className={styles.nav} aria-label="Main">
+              <NavLink to="/alerts" current={onList}>
+                Security alerts
+              </NavLink>
+              <NavLink to="/playground" current={pathname === '/playground'}>
+                GraphQL playground
+              </NavLink>
+            </nav>
+            <span className={styles.spacer} />
+            <LiveIndicator />
+            <Button
+              appearance="transparent"
+              className={styles.onBrand}
+              icon={theme === 'dark' ? <WeatherSunny20Regular className={styles.onBrand} /> : <WeatherMoon20Regular className={styles.onBrand} />}
+              onClick={toggleTheme}
+              aria-label={theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme'}
+              title={theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme'}
+              data-testid="theme-toggle"
+            />
+          </header>
+          <main className={styles.main}>
+            <ErrorBoundary resetKey={pathname}>
+              <Routes dark={theme === 'dark'} />
+            </ErrorBoundary>
+          </main>
+        </LiveProvider>
+      </FluentProvider>
+    </Provider>
+  );
+}

@@ -1,0 +1,87 @@
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
+import { createClient as createWSClient, type Client as WSClient } from 'graphql-ws';
+import { connectionPages } from './pagination';
+import { setLiveStatus } from './liveStatus';
+
+/** graphqlWSURL is /graphql on this origin with the ws(s) scheme (same origin, no configured host). */
+export function graphqlWSURL(loc: { protocol: string; host: string } = window.location): string {
+  return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/graphql`;
+}
+
+/** createWS opens (lazily) the graphql-transport-ws connection and reports its state. */
+export function createWS(): WSClient {
+  let wasConnected = false;
+  return createWSClient({
+    url: graphqlWSURL(),
+    lazy: true,
+    lazyCloseTimeout: 3_000,
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    retryWait: async (retries) => {
+      await new Promise((r) => setTimeout(r, Math.min(30_000, 1_000 * 2 ** retries) * (0.5 + Math.random() / 2)));
+    },
+    on: {
+      connecting: () => setLiveStatus(wasConnected ? 'reconnecting' : 'connecting'),
+      connected: () => {
+        setLiveStatus(wasConnected ? 'reconnected' : 'live');
+        wasConnected = true;
+      },
+      closed: () => setLiveStatus(wasConnected ? 'reconnecting' : 'offline'),
+    },
+  });
+}
+
+const embedded = () => null;
+
+/**
+ * createClient is the app's urql client: a normalised cache (so a status set
+ * anywhere shows everywhere, and incidentUpdated refreshes open views),
+ * HTTP for queries and mutations, the websocket for subscriptions.
+ */
+export function createClient(ws: WSClient = createWS()): Client {
+  return new Client({
+    url: '/graphql',
+    preferGetMethod: false,
+    // Plain JSON answers. urql's default Accept also lists text/event-stream,
+    // which makes the server answer over its SSE transport (subscriptions go
+    // over the websocket here, nothing needs SSE).
+    fetchOptions: { headers: { accept: 'application/graphql-response+json, application/json' } },
+    exchanges: [
+      cacheExchange({
+        keys: {
+          Property: embedded,
+          ExtendedLink: embedded,
+          EntityRelation: embedded,
+          PageInfo: embedded,
+          AlertConnection: embedded,
+          AlertEdge: embedded,
+          IncidentConnection: embedded,
+          IncidentEdge: embedded,
+          ResourceConnection: embedded,
+          ResourceEdge: embedded,
+          IngestResult: embedded,
+          Rejection: embedded,
+        },
+        resolvers: {
+          Query: {
+            incidents: connectionPages(),
+            alerts: connectionPages(),
+          },
+        },
+      }),
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return {
+            subscribe(sink) {
+              const unsubscribe = ws.subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+  });
+}
