@@ -46,11 +46,12 @@ test-go:
 
 ## test-frontend: the console's checks (codegen, committed build, size budget, types)
 ## and tests (Vitest in UTC and New York, Playwright in Chromium against the built
-## binary); every step runs, JUnit reports land in frontend/reports/
+## binary), then the performance figures (npm run perf: printed, not asserted);
+## every step runs, JUnit reports land in frontend/reports/
 test-frontend:
 	@[ -f frontend/package.json ] || { echo "no frontend/package.json: no console tests"; exit 0; }; \
 	cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && rm -rf reports && \
-	fail=0; for step in codegen:check build:check size typecheck test test:tz e2e; do \
+	fail=0; for step in codegen:check build:check size typecheck test test:tz e2e perf; do \
 		echo "==> frontend: npm run $$step"; npm run -s $$step || { echo "frontend: npm run $$step failed"; fail=1; }; \
 	done; exit $$fail
 

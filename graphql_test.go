@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -285,6 +286,10 @@ func TestGraphQLAPI(t *testing.T) {
 			for i := range many {
 				many[i] = fmt.Sprint(i + 1)
 			}
+			tooMany := make([]string, 70000) // more than one statement of either database takes
+			for i := range tooMany {
+				tooMany[i] = fmt.Sprint(i + 1)
+			}
 			const invalid, validation = "BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED"
 			tests := []struct {
 				name, query string
@@ -296,6 +301,12 @@ func TestGraphQLAPI(t *testing.T) {
 				{"resources(last: 501)", `{ resources(last: 501) { totalCount } }`, nil, invalid},
 				{"alerts(first: -1)", `{ alerts(first: -1) { totalCount } }`, nil, invalid},
 				{"an incident's alerts(first: 501)", `{ incidents(first: 1) { edges { node { alerts(first: 501) { totalCount } } } } }`, nil, invalid},
+				{"a resource's alerts(first: 501)", `{ resources(first: 1) { edges { node { alerts(first: 501) { totalCount } } } } }`, nil, invalid},
+				{"a resource's incidents(last: 501)", `{ resources(first: 1) { edges { node { incidents(last: 501) { totalCount } } } } }`, nil, invalid},
+				{"an empty filter inside and", `{ alerts(where: {and: [{}]}) { totalCount } }`, nil, invalid},
+				{"an empty filter inside not, on a resource's alerts", `{ resources(first: 1) { edges { node { alerts(where: {not: {}}) { totalCount } } } } }`, nil, invalid},
+				{"a where list of 70,000 ids", `query($ids: [ID!]) { alerts(where: {idIn: $ids}) { totalCount } }`, map[string]any{"ids": tooMany}, invalid},
+				{"a timeline from year 1 to 9999", `{ alertTimeline(from: "0001-01-01T00:00:00Z", to: "9999-01-01T00:00:00Z", bucket: HOUR) { count } }`, nil, invalid},
 				{"nodes of 501 ids", `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": many}, invalid},
 				{"node(id:) that is not a number", `{ node(id: "alert-1") { id } }`, nil, invalid},
 				{"alerts(after:) with a cursor the server never made", `{ alerts(first: 5, after: "bm90LWEtY3Vyc29y") { totalCount } }`, nil, invalid},
@@ -315,6 +326,65 @@ func TestGraphQLAPI(t *testing.T) {
 						}
 					}
 				})
+			}
+		})
+
+		t.Run("a resource's alerts without first or last are one default page", func(t *testing.T) {
+			var data struct {
+				Resources struct {
+					Edges []struct {
+						Node struct {
+							Alerts struct {
+								TotalCount int
+								Edges      []struct{ Node struct{ ID string } }
+							}
+						}
+					}
+				}
+			}
+			ts.mustGraphQL(t, `{ resources(where: {nameEqualFold: "msticalertswin1"}) { edges { node { alerts { totalCount edges { node { id } } } } } } }`, nil, &data)
+			if len(data.Resources.Edges) != 1 {
+				t.Fatalf("%d resources MSTICAlertsWin1", len(data.Resources.Edges))
+			}
+			if a := data.Resources.Edges[0].Node.Alerts; a.TotalCount != 138 || len(a.Edges) != 50 {
+				t.Errorf("%d of %d alerts, want the first 50 of 138", len(a.Edges), a.TotalCount)
+			}
+		})
+
+		t.Run("text the database refuses in a filter is not INTERNAL", func(t *testing.T) {
+			for _, q := range []string{
+				`query($s: String) { alerts(search: $s) { totalCount } }`,
+				`query($s: String) { alerts(where: {displayNameContains: $s}) { totalCount } }`,
+			} {
+				for _, v := range []string{"a\x00b", strings.Repeat("%_", 40000)} {
+					for _, e := range ts.graphql(t, q, map[string]any{"s": v}, nil) {
+						if e.code() != "BAD_USER_INPUT" {
+							t.Errorf("%s with %.10q: error %+v, want none or BAD_USER_INPUT", q, v, e)
+						}
+					}
+				}
+			}
+		})
+
+		t.Run("request bodies that are not one GraphQL request are 400, not INTERNAL", func(t *testing.T) {
+			for _, body := range []string{`[{"query": "{ __typename }"}]`, `{"query": `, `{"query": 5}`, `{"query": "{ __typename }", "variables": "x"}`, "", strings.Repeat("x", 100000)} {
+				status, raw := ts.post(t, "/graphql", "application/json", []byte(body))
+				if status != http.StatusBadRequest || bytes.Contains(raw, []byte("INTERNAL")) || len(raw) > 2000 {
+					t.Errorf("body %.20q: status %d, answer %.300s; want 400 and a short error", body, status, raw)
+				}
+			}
+		})
+
+		t.Run("a query of too many tokens is refused at once", func(t *testing.T) {
+			// Validation compares same-named fields pairwise: 20,000 of them
+			// took a minute of CPU.
+			start := time.Now()
+			errs := ts.graphql(t, "{ "+strings.Repeat("__typename ", 20000)+"}", nil, nil)
+			if len(errs) == 0 || !strings.Contains(errs[0].Message, "token limit") {
+				t.Errorf("errors %+v, want the token limit", errs)
+			}
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("refused after %s", d)
 			}
 		})
 

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -83,7 +85,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /metrics", s.metrics)
 	mux.Handle("/api/alerts", ingest.Handler(s.ingester, s.cfg.MaxBody, s.log))
 	mux.Handle("/api/", http.NotFoundHandler())
-	mux.Handle("/graphql", s.graphql())
+	mux.Handle("/graphql", limitBody(s.graphql(), s.cfg.MaxBody))
 	mux.Handle("/", frontend.Handler())
 	return securityHeaders(mux)
 }
@@ -109,6 +111,10 @@ func (s *Server) graphql() http.Handler {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	// Validation compares the fields of a selection pairwise: a few
+	// thousand tokens already take a second, so a query may not have more.
+	srv.SetParserTokenLimit(graph.MaxTokens)
+	srv.AroundFields(graph.PageLimits)
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(extension.FixedComplexityLimit(s.cfg.ComplexityLimit))
@@ -214,6 +220,27 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 		return err
 	}
 	return err
+}
+
+// limitBody reads a request body of at most limit bytes before next sees
+// it, and answers 413 to a longer one, as POST /api/alerts does.
+func limitBody(next http.Handler, limit int64) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			fmt.Fprintf(w, `{"errors":[{"message":"request body larger than %d bytes","extensions":{"code":"BAD_USER_INPUT"}}],"data":null}`+"\n", limit)
+			return
+		case err != nil:
+			w.WriteHeader(http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
 }
 
 // securityHeaders sets the headers every response carries.

@@ -480,6 +480,13 @@ func TestPostAlertsRefused(t *testing.T) {
 				assertNoLeaks(t, "the error answer", body)
 			})
 		}
+		t.Run("a GraphQL body over the limit is 413", func(t *testing.T) {
+			query, _ := json.Marshal(map[string]string{"query": "{ __typename }", "pad": strings.Repeat("x", limit)})
+			status, body := ts.post(t, "/graphql", "application/json", query)
+			if status != http.StatusRequestEntityTooLarge || !bytes.Contains(body, []byte("BAD_USER_INPUT")) {
+				t.Errorf("status %d, answer %s; want 413", status, body)
+			}
+		})
 		var data struct{ Alerts struct{ TotalCount int } }
 		ts.mustGraphQL(t, `{ alerts { totalCount } }`, nil, &data)
 		if data.Alerts.TotalCount != 0 {

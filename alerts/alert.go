@@ -8,6 +8,7 @@ package alerts
 
 import (
 	"encoding/json"
+	"strconv"
 	"time"
 
 	"github.com/vigil-soc/vigil/killchain"
@@ -181,12 +182,19 @@ type FieldError struct {
 
 func (e *FieldError) Error() string { return "field " + e.Field + ": " + e.Msg }
 
-// Validate checks that the alert can be stored: it has an id, a known
-// severity and status, tactics that are tactics, and times.
+// MaxIDLen bounds a system alert id, in bytes: vendors' ids are well under
+// it, and PostgreSQL cannot index much longer values.
+const MaxIDLen = 1024
+
+// Validate checks that the alert can be stored: it has an id of at most
+// MaxIDLen bytes, a known severity and status, tactics that are tactics,
+// and times.
 func (a *Alert) Validate() error {
 	switch {
 	case a.SystemAlertID == "":
 		return &FieldError{Field: "systemAlertId", Msg: "missing: an alert needs an id"}
+	case len(a.SystemAlertID) > MaxIDLen:
+		return &FieldError{Field: "systemAlertId", Msg: "longer than " + strconv.Itoa(MaxIDLen) + " bytes"}
 	case a.Severity.Rank() < 0:
 		return &FieldError{Field: "severity", Msg: "unknown value " + Quote(string(a.Severity))}
 	case !a.Status.Valid():

@@ -217,16 +217,12 @@ type Stats struct {
 
 // All recomputes every resource once. With rebuild it first deletes the
 // incidents correlation made and no analyst touched (closed or in progress ones are kept), so they are
-// recomputed from scratch. Events are not published.
+// recomputed from scratch: per resource, in the transaction (and under the
+// lock) that recomputes it, so that a running `vigil serve` never works on
+// incidents deleted under it. Events are not published.
 func All(ctx context.Context, db *store.DB, cfg Config, rebuild bool) (Stats, error) {
 	cfg.Dialect = db.Dialect
 	var st Stats
-	if rebuild {
-		if _, err := db.Client.Incident.Delete().
-			Where(incident.ClosedByAnalyst(false), incident.StatusEQ(alerts.Active)).Exec(ctx); err != nil {
-			return st, fmt.Errorf("deleting incidents: %w", err)
-		}
-	}
 	keys, err := db.Client.Resource.Query().Order(resource.ByKey()).Select(resource.FieldKey).Strings(ctx)
 	if err != nil {
 		return st, fmt.Errorf("listing resources: %w", err)
@@ -234,6 +230,15 @@ func All(ctx context.Context, db *store.DB, cfg Config, rebuild bool) (Stats, er
 	for _, k := range keys {
 		var events []broker.Event
 		err := store.WithTx(ctx, db.Client, func(tx *ent.Tx) error {
+			if rebuild {
+				if err := lock(ctx, tx, k, cfg); err != nil {
+					return err
+				}
+				if _, err := tx.Incident.Delete().
+					Where(incident.ResourceKey(k), incident.ClosedByAnalyst(false), incident.StatusEQ(alerts.Active)).Exec(ctx); err != nil {
+					return fmt.Errorf("deleting incidents: %w", err)
+				}
+			}
 			var err error
 			events, err = Resource(ctx, tx, k, cfg)
 			return err

@@ -48,10 +48,8 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 	if key == "" {
 		return nil, nil
 	}
-	if cfg.Dialect == dialect.Postgres {
-		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 7))", key); err != nil {
-			return nil, fmt.Errorf("locking resource: %w", err)
-		}
+	if err := lock(ctx, tx, key, cfg); err != nil {
+		return nil, err
 	}
 	res, err := tx.Resource.Query().Where(resource.Key(key)).Only(ctx)
 	if ent.IsNotFound(err) {
@@ -150,10 +148,13 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 				SetTactics(d.Tactics).SetTacticMask(killchain.Mask(d.Tactics)).
 				SetSourceIps(d.SourceIPs).SetRemediationSteps(d.Remediation).
 				SetAlertCount(d.Count).
-				AddAlertIDs(ids...).
+				AddAlertIDs(ids[:min(len(ids), linkChunk)]...).
 				Save(ctx)
 			if err != nil {
 				return nil, fmt.Errorf("creating incident: %w", err)
+			}
+			if err := addAlerts(ctx, tx, created.ID, ids[min(len(ids), linkChunk):]); err != nil {
+				return nil, err
 			}
 			events = append(events, broker.Event{Kind: broker.IncidentCreated, IncidentID: created.ID})
 			continue
@@ -168,7 +169,7 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 				members[a.ID] = true
 			}
 			if err := tx.Incident.UpdateOne(other).
-				SetMergedIntoID(survivor.ID).ClearAlerts().SetIsActive(false).
+				SetMergedIntoID(survivor.ID).ClearAlerts().SetAlertCount(0).SetIsActive(false).
 				Exec(ctx); err != nil {
 				return nil, fmt.Errorf("merging incident: %w", err)
 			}
@@ -182,10 +183,8 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 				survivor.Edges.Alerts = append(survivor.Edges.Alerts, &ent.Alert{ID: id})
 			}
 		}
-		if len(add) > 0 {
-			if err := tx.Incident.UpdateOne(survivor).AddAlertIDs(add...).Exec(ctx); err != nil {
-				return nil, fmt.Errorf("adding alerts to incident: %w", err)
-			}
+		if err := addAlerts(ctx, tx, survivor.ID, add); err != nil {
+			return nil, err
 		}
 	}
 
@@ -217,6 +216,32 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 		events = append(events, broker.Event{Kind: broker.IncidentUpdated, IncidentID: inc.ID})
 	}
 	return events, nil
+}
+
+// lock takes the resource's advisory lock on PostgreSQL, until tx ends
+// (again in the same transaction is a no-op).
+func lock(ctx context.Context, tx *ent.Tx, key string, cfg Config) error {
+	if cfg.Dialect != dialect.Postgres {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 7))", key); err != nil {
+		return fmt.Errorf("locking resource: %w", err)
+	}
+	return nil
+}
+
+// linkChunk bounds the incident-alert links one statement writes (two
+// parameters each; SQLite allows 32,766 a statement).
+const linkChunk = 5000
+
+// addAlerts adds alerts to an incident, linkChunk at a time.
+func addAlerts(ctx context.Context, tx *ent.Tx, incidentID int, ids []int) error {
+	for start := 0; start < len(ids); start += linkChunk {
+		if err := tx.Incident.UpdateOneID(incidentID).AddAlertIDs(ids[start:min(start+linkChunk, len(ids))]...).Exec(ctx); err != nil {
+			return fmt.Errorf("adding alerts to incident: %w", err)
+		}
+	}
+	return nil
 }
 
 func incNode(id int) string { return fmt.Sprintf("i%d", id) }

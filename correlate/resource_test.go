@@ -51,6 +51,14 @@ func alert(id, res string, after time.Duration, ts ...killchain.Tactic) *alerts.
 	}
 }
 
+func itemsOf(as []*alerts.Alert) []ingest.Item {
+	items := make([]ingest.Item, len(as))
+	for i, a := range as {
+		items[i] = ingest.Item{Index: i, Alert: a}
+	}
+	return items
+}
+
 // ingest stores the alerts and correlates the resources they touched.
 func (f *fixture) ingest(as ...*alerts.Alert) {
 	f.t.Helper()
@@ -237,6 +245,31 @@ func TestReconciliation(t *testing.T) {
 			}
 			if *merged.MergedIntoID != older {
 				t.Fatalf("absorbed incident merged into %d, want %d", *merged.MergedIntoID, older)
+			}
+			if n := merged.QueryAlerts().CountX(context.Background()); merged.AlertCount != n {
+				t.Fatalf("absorbed incident says %d alerts and holds %d", merged.AlertCount, n)
+			}
+		})
+		t.Run("a chain of more alerts than one statement can link is one incident", func(t *testing.T) {
+			// SQLite allows 32,766 parameters a statement: 16,500 members
+			// are more links than it takes at once, and several statements'
+			// worth on either database.
+			f := newFixture(t, fresh(t), 24*h)
+			const n = 16500
+			as := make([]*alerts.Alert, n)
+			for i := range as {
+				as[i] = alert(fmt.Sprintf("m%05d", i), vm1, time.Duration(i)*time.Second, []killchain.Tactic{access, exec}[i%2])
+			}
+			if _, err := f.in.Items(context.Background(), itemsOf(as)); err != nil {
+				t.Fatal(err)
+			}
+			st, err := correlate.All(context.Background(), f.db, f.cfg, true)
+			if err != nil || st.Created != 1 {
+				t.Fatalf("correlate: %+v, %v; want 1 incident", st, err)
+			}
+			inc := f.db.Client.Incident.Query().OnlyX(context.Background())
+			if got := inc.QueryAlerts().CountX(context.Background()); got != n || inc.AlertCount != n {
+				t.Fatalf("incident holds %d alerts and says %d, want %d", got, inc.AlertCount, n)
 			}
 		})
 		t.Run("membership never shrinks when a member is dismissed", func(t *testing.T) {

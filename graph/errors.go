@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/lib/pq"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/vigil-soc/vigil/alerts"
@@ -38,8 +40,11 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		var gqlErr *gqlerror.Error
 		if errors.As(err, &gqlErr) && gqlErr.Err == nil {
-			// Parse and validation errors from gqlgen itself.
-			return graphql.DefaultErrorPresenter(ctx, err)
+			// Parse and validation errors from gqlgen itself; some quote
+			// the request (a body that is not JSON), so they are bounded.
+			out := graphql.DefaultErrorPresenter(ctx, err)
+			out.Message = bounded(out.Message)
+			return out
 		}
 		code, msg := classify(err)
 		if code == CodeInternal && argumentError(ctx) {
@@ -62,7 +67,7 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			if fc := graphql.GetFieldContext(ctx); fc != nil {
 				path = fc.Path().String()
 			}
-			log.Error("graphql resolver failed", "path", path, "err", cause)
+			log.Error("graphql resolver failed", "path", path, "err", bounded(cause))
 		}
 		return out
 	}
@@ -89,13 +94,44 @@ func classify(err error) (code, msg string) {
 	case ent.IsNotFound(err):
 		return CodeNotFound, "not found"
 	case errors.Is(err, triage.ErrMerged):
+		var gqlErr *gqlerror.Error
+		if errors.As(err, &gqlErr) && gqlErr.Err != nil {
+			err = gqlErr.Err // without the position and path gqlgen prefixes
+		}
 		return CodeConflict, err.Error()
+	case errors.Is(err, ent.ErrEmptyAlertWhereInput), errors.Is(err, ent.ErrEmptyIncidentWhereInput),
+		errors.Is(err, ent.ErrEmptyResourceWhereInput), errors.Is(err, ent.ErrEmptyEntityWhereInput):
+		return CodeInvalid, "where: an empty filter {} inside and, or or not"
+	case refusedValue(err):
+		return CodeInvalid, "a filter value the database cannot take: not valid text, too long, or too many values"
 	case ent.IsValidationError(err):
 		return CodeInvalid, "invalid value"
 	case ent.IsConstraintError(err):
 		return CodeConflict, "conflicts with stored data; retry"
 	}
 	return CodeInternal, "internal error"
+}
+
+// refusedValue reports whether the database refused a value the client
+// sent: text with a NUL character (a PostgreSQL data exception), a LIKE
+// pattern or a list of values too long for one statement.
+func refusedValue(err error) bool {
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) && pqErr.Code.Class() == "22" {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "too many SQL variables") || strings.Contains(msg, "LIKE or GLOB pattern too complex") ||
+		strings.Contains(msg, "PostgreSQL only supports 65535 parameters")
+}
+
+// bounded shortens a message that may quote the request, for a log line or
+// an answer.
+func bounded(s string) string {
+	if len(s) > 1000 {
+		return strings.ToValidUTF8(s[:1000], "") + "…"
+	}
+	return s
 }
 
 // Recover turns a resolver panic into an INTERNAL error, logged once.

@@ -18,6 +18,9 @@ type Transactioner struct {
 
 // InterceptResponse implements graphql.ResponseInterceptor.
 func (t Transactioner) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	if !graphql.HasOperationContext(ctx) {
+		return next(ctx) // a request refused before it became an operation (a body that is not JSON)
+	}
 	op := graphql.GetOperationContext(ctx).Operation
 	if op == nil || op.Operation != ast.Mutation {
 		return next(ctx)

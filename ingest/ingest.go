@@ -21,6 +21,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
+	"time"
 
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/ent"
@@ -135,12 +137,17 @@ func (in *Ingester) Items(ctx context.Context, items []Item) (Result, error) {
 		err = write(tx)
 	} else {
 		// Two ingests creating the same new alert at once: the loser's
-		// transaction fails on the unique id and is simply run again, when
-		// it sees the winner's row.
+		// transaction fails on the unique id (or, on PostgreSQL, is chosen
+		// as a deadlock's victim) and is simply run again, when it sees the
+		// winner's rows.
 		for attempt := 0; ; attempt++ {
 			err = store.WithTx(ctx, in.db.Client, write)
-			if err == nil || !ent.IsConstraintError(err) || attempt == 2 {
+			if err == nil || !(ent.IsConstraintError(err) || store.Retryable(err)) || attempt == 9 {
 				break
+			}
+			select { // a random pause, so that the losers do not collide again
+			case <-ctx.Done():
+			case <-time.After(time.Duration(rand.IntN(50*(attempt+1))) * time.Millisecond):
 			}
 		}
 	}

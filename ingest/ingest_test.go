@@ -3,6 +3,11 @@ package ingest_test
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	mrand "math/rand"
 	"os"
 	"strings"
 	"sync"
@@ -252,6 +257,132 @@ func TestConcurrentIngestsOfTheSameResources(t *testing.T) {
 		}
 		if n := db.Client.Resource.Query().CountX(ctx); n != 100 {
 			t.Errorf("%d resources, want 100 (each created once)", n)
+		}
+	})
+}
+
+func TestIngestStoresAlertsWithManyEntities(t *testing.T) {
+	start := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	ips := func(n, offset int) []alerts.Entity {
+		out := make([]alerts.Entity, n)
+		for i := range out {
+			a := fmt.Sprintf("10.%d.%d.%d", (offset+i)>>16&255, (offset+i)>>8&255, (offset+i)&255)
+			out[i] = alerts.Entity{Kind: alerts.EntityIP, Key: "ip:" + a, Name: a}
+		}
+		return out
+	}
+	storetest.EachFresh(t, func(t *testing.T, fresh func(testing.TB) string) {
+		ctx := context.Background()
+		t.Run("a batch linking more entities than one statement takes", func(t *testing.T) {
+			// 200 alerts of 83 entities: 16,600 links, more parameters than
+			// SQLite's 32,766.
+			db := storetest.Open(t, fresh(t))
+			items := make([]ingest.Item, 200)
+			for i := range items {
+				items[i] = ingest.Item{Index: i, Alert: &alerts.Alert{SystemAlertID: fmt.Sprintf("e%d", i), DisplayName: "d",
+					Severity: alerts.Low, Status: alerts.Active, StartTime: start, Entities: ips(83, i*83)}}
+			}
+			res, err := ingest.New(db, ingest.Options{}).Items(ctx, items)
+			if err != nil || res.Accepted != 200 {
+				t.Fatalf("%+v, %v; want 200 accepted", res, err)
+			}
+			if n := db.Client.Alert.Query().QueryEntities().CountX(ctx); n != 16600 {
+				t.Errorf("%d entities linked, want 16600", n)
+			}
+		})
+		t.Run("one alert with more entities than one statement links, stored and then updated", func(t *testing.T) {
+			db := storetest.Open(t, fresh(t))
+			in := ingest.New(db, ingest.Options{})
+			for i, status := range []alerts.Status{alerts.Active, alerts.Resolved} {
+				a := &alerts.Alert{SystemAlertID: "many", DisplayName: "d", Severity: alerts.Low, Status: status, StartTime: start, Entities: ips(5100, 0)}
+				res, err := in.Items(ctx, []ingest.Item{{Index: 0, Alert: a}})
+				if err != nil || res.Accepted+res.Updated != 1 {
+					t.Fatalf("ingest %d: %+v, %v", i, res, err)
+				}
+				if n := db.Client.Alert.Query().OnlyX(ctx).QueryEntities().CountX(ctx); n != 5100 {
+					t.Errorf("ingest %d: %d entities linked, want 5100", i, n)
+				}
+			}
+		})
+	})
+}
+
+func TestIngestBoundsIndexedValues(t *testing.T) {
+	start := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	// Random text: PostgreSQL compresses repetitive values below its index
+	// limit, not these.
+	long := func(n int) string {
+		b := make([]byte, n/2)
+		rand.Read(b)
+		return hex.EncodeToString(b)
+	}
+	storetest.EachFresh(t, func(t *testing.T, fresh func(testing.TB) string) {
+		ctx := context.Background()
+		db := storetest.Open(t, fresh(t))
+		in := ingest.New(db, ingest.Options{})
+		res, err := in.Items(ctx, []ingest.Item{
+			{Index: 0, Alert: &alerts.Alert{SystemAlertID: long(3000), DisplayName: "d", Severity: alerts.Low, Status: alerts.Active, StartTime: start}},
+			{Index: 1, Alert: &alerts.Alert{SystemAlertID: "long resource", DisplayName: "d", Severity: alerts.Low, Status: alerts.Active, StartTime: start,
+				ResourceID: "/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/" + long(10000)}},
+			{Index: 2, Alert: &alerts.Alert{SystemAlertID: "long host", DisplayName: "d", Severity: alerts.Low, Status: alerts.Active, StartTime: start,
+				CompromisedEntity: long(10000), Entities: []alerts.Entity{{Kind: alerts.EntityURL, Key: "url:" + long(10000), Name: "u"}}}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Accepted != 2 || len(res.Rejected) != 1 || !strings.Contains(res.Rejected[0].Error, "item 0: field systemAlertId: longer than") {
+			t.Fatalf("%+v, want item 0 rejected for its id, the others stored", res)
+		}
+		// The same long identifiers again name the same resource and entity.
+		res, err = in.Items(ctx, []ingest.Item{{Index: 0, Alert: &alerts.Alert{SystemAlertID: "long resource 2", DisplayName: "d", Severity: alerts.Low,
+			Status: alerts.Active, StartTime: start, ResourceID: db.Client.Resource.Query().Where(resource.TypeNEQ("host")).OnlyX(ctx).ResourceID}}})
+		if err != nil || res.Accepted != 1 {
+			t.Fatalf("%+v, %v", res, err)
+		}
+		if n := db.Client.Resource.Query().CountX(ctx); n != 2 {
+			t.Errorf("%d resources, want 2", n)
+		}
+	})
+}
+
+func TestConcurrentIngestsUpdatingTheSameAlerts(t *testing.T) {
+	storetest.EachFresh(t, func(t *testing.T, fresh func(testing.TB) string) {
+		db := storetest.Open(t, fresh(t))
+		in := ingest.New(db, ingest.Options{})
+		ctx := context.Background()
+		if _, err := in.Read(ctx, bytes.NewReader(benchBody(100, 0)), "application/json"); err != nil {
+			t.Fatal(err)
+		}
+		// Four clients re-send the same 100 alerts, each changed and in its
+		// own order, at once: on PostgreSQL their updates used to deadlock.
+		var wg sync.WaitGroup
+		errs := make(chan error, 4*3)
+		for w := 0; w < 4; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for round := 0; round < 3; round++ {
+					var items []map[string]any
+					json.Unmarshal(benchBody(100, 0), &items)
+					mrand.New(mrand.NewSource(int64(w*10+round))).Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
+					for _, it := range items {
+						it["Description"] = fmt.Sprintf("client %d round %d", w, round)
+					}
+					b, _ := json.Marshal(items)
+					_, err := in.Read(ctx, bytes.NewReader(b), "application/json")
+					errs <- err
+				}
+			}(w)
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Errorf("concurrent update: %v", err)
+			}
+		}
+		if n := db.Client.Alert.Query().CountX(ctx); n != 100 {
+			t.Errorf("%d alerts, want 100", n)
 		}
 	})
 }

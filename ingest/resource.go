@@ -1,10 +1,26 @@
 package ingest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 
 	"github.com/vigil-soc/vigil/alerts"
 )
+
+// maxKey bounds the stored resource and entity keys, in bytes: PostgreSQL
+// cannot index much longer values (a B-tree entry holds about 2.7 kB).
+const maxKey = 512
+
+// boundKey returns key, or for a longer one its start and a digest of the
+// whole: it still names the same thing, and it fits an index.
+func boundKey(key string) string {
+	if len(key) <= maxKey {
+		return key
+	}
+	sum := sha256.Sum256([]byte(key))
+	return strings.ToValidUTF8(key[:maxKey-2*sha256.Size-1], "") + "#" + hex.EncodeToString(sum[:])
+}
 
 // resourceRef is what an alert says about the resource it is about.
 type resourceRef struct {
@@ -23,7 +39,7 @@ func resourceOf(a *alerts.Alert) (ref resourceRef, ok bool) {
 	if id := strings.TrimSpace(a.ResourceID); id != "" {
 		name, typ := parseResourceID(id)
 		return resourceRef{
-			Key:            strings.ToLower(id),
+			Key:            boundKey(strings.ToLower(id)),
 			ResourceID:     id,
 			Name:           name,
 			Type:           typ,
@@ -43,7 +59,7 @@ func resourceOf(a *alerts.Alert) (ref resourceRef, ok bool) {
 		return resourceRef{}, false
 	}
 	key := strings.ToLower(host)
-	return resourceRef{Key: key, ResourceID: key, Name: host, Type: "host", SubscriptionID: a.SubscriptionID}, true
+	return resourceRef{Key: boundKey(key), ResourceID: key, Name: host, Type: "host", SubscriptionID: a.SubscriptionID}, true
 }
 
 // parseResourceID returns the name and type of an Azure resource id such as

@@ -73,7 +73,7 @@ func sanitize(a *alerts.Alert) {
 	}
 	for i := range a.Entities {
 		e := &a.Entities[i]
-		e.Kind, e.Key, e.Name = clean(e.Kind), clean(e.Key), clean(e.Name)
+		e.Kind, e.Key, e.Name = clean(e.Kind), boundKey(clean(e.Key)), clean(e.Name)
 		if e.Properties != nil {
 			e.Properties = cleanValue(e.Properties).(map[string]any)
 		}

@@ -124,8 +124,12 @@ func (w *writer) write(ctx context.Context, batch []*pending) (counts, error) {
 	if err := w.create(ctx, creates, resources, entityIDs); err != nil {
 		return c, err
 	}
-	// Updates run in the order of the stored rows, so that two ingests
-	// updating the same alerts wait for each other instead of deadlocking.
+	// Rows are written in one order, new alerts by system alert id and
+	// updates by stored id, so that two ingests of the same alerts wait for
+	// each other instead of deadlocking.
+	sort.Slice(creates, func(i, j int) bool {
+		return creates[i].final.alert.SystemAlertID < creates[j].final.alert.SystemAlertID
+	})
 	sort.Slice(updates, func(i, j int) bool { return updates[i].id < updates[j].id })
 	for _, s := range updates {
 		if err := w.update(ctx, s, resources, entityIDs); err != nil {

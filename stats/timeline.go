@@ -38,10 +38,11 @@ func Timeline(ctx context.Context, q *ent.AlertQuery, from, to time.Time, step, 
 	}
 	zone := time.FixedZone("", int(offset.Seconds()))
 	first := truncate(from.In(zone), step)
-	n := int((to.Sub(first) + step - 1) / step)
-	if n > MaxBuckets {
-		return nil, fmt.Errorf("%w: %d buckets, at most %d: widen the bucket or narrow the range", ErrRange, n, MaxBuckets)
+	span := to.Sub(first) // saturates for ranges over 292 years
+	if span > time.Duration(MaxBuckets)*step {
+		return nil, fmt.Errorf("%w: more than %d buckets: widen the bucket or narrow the range", ErrRange, MaxBuckets)
 	}
+	n := int((span + step - 1) / step)
 	out := make([]Bucket, n)
 	for i := range out {
 		out[i].Start = first.Add(time.Duration(i) * step).UTC()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"os"
 	"testing"
 	"time"
@@ -91,11 +92,12 @@ func TestTimelineRejectsBadRanges(t *testing.T) {
 		{"an empty range", now, now, time.Hour},
 		{"a reversed range", now, now.Add(-time.Hour), time.Hour},
 		{"more than 1000 buckets", now, now.Add(1001 * time.Hour), time.Hour},
+		{"a range longer than a time.Duration holds", time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC), time.Hour},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := stats.Timeline(context.Background(), db.Client.Alert.Query(), tt.from, tt.to, tt.step, 0); err == nil {
-				t.Fatal("no error")
+			if _, err := stats.Timeline(context.Background(), db.Client.Alert.Query(), tt.from, tt.to, tt.step, 0); !errors.Is(err, stats.ErrRange) {
+				t.Fatalf("error %v, want ErrRange", err)
 			}
 		})
 	}

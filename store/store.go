@@ -19,7 +19,7 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 
 	"entgo.io/ent/dialect"
-	_ "github.com/lib/pq"  // registers "postgres"
+	"github.com/lib/pq"    // registers "postgres"
 	_ "modernc.org/sqlite" // registers "sqlite"
 
 	"github.com/vigil-soc/vigil/ent"
@@ -72,6 +72,10 @@ func OpenWith(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	defer cancel()
 	if err := db.PingContext(pctx); err != nil {
 		db.Close()
+		var badURL *url.Error
+		if errors.As(err, &badURL) {
+			err = badURL.Err // its message quotes the DSN, password and all
+		}
 		return nil, fmt.Errorf("database %s does not answer: %w", Redact(dsn), err)
 	}
 	if err := migrateSchema(ctx, client); err != nil {
@@ -131,6 +135,14 @@ func openDriver(dsn string) (*entsql.Driver, string, *sql.DB, error) {
 // Redact returns dsn with any password replaced, for logs and errors.
 func Redact(dsn string) string {
 	u, err := url.Parse(dsn)
+	if err != nil {
+		// Unparseable (a password with a stray % or a space): keep only the
+		// scheme and what follows the last @, the host and database.
+		scheme, rest, ok := strings.Cut(dsn, "://")
+		if at := strings.LastIndex(rest, "@"); ok && at >= 0 {
+			dsn = scheme + "://xxxxx@" + rest[at+1:]
+		}
+	}
 	if err != nil || u.User == nil {
 		if len(dsn) > 200 {
 			return dsn[:200] + "…"
@@ -141,6 +153,13 @@ func Redact(dsn string) string {
 		u.User = url.UserPassword(u.User.Username(), "xxxxx")
 	}
 	return u.String()
+}
+
+// Retryable reports whether err is a PostgreSQL deadlock or serialization
+// failure: the transaction was rolled back and may simply run again.
+func Retryable(err error) bool {
+	var pe *pq.Error
+	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
 }
 
 // WithTx runs fn in a transaction of client: it commits when fn returns nil,
