@@ -36,7 +36,7 @@ func defaultConfig() Config {
 		CorrelationWindow: 24 * time.Hour,
 		MaxBody:           32 << 20,
 		ShutdownTimeout:   15 * time.Second,
-		ComplexityLimit:   5000,
+		ComplexityLimit:   100000,
 	}
 }
 

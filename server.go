@@ -61,11 +61,11 @@ func newServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, erro
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, db: db, broker: broker.NewMemory(256)}
+	s := &Server{cfg: cfg, log: log, db: db, broker: broker.NewMemory(1024)}
 	if db.Postgres() {
 		// Several vigil processes may share the database: events travel
 		// through it, so each process's subscribers see all incidents.
-		pb, err := broker.NewPostgres(ctx, db.SQL, cfg.DB, 256, log)
+		pb, err := broker.NewPostgres(ctx, db.SQL, cfg.DB, 1024, log)
 		if err != nil {
 			db.Close()
 			return nil, err
@@ -98,6 +98,7 @@ func (s *Server) graphql() http.Handler {
 			Broker:   s.broker,
 			Schedule: s.job.Schedule,
 		}},
+		Complexity: graph.Complexity(),
 	}))
 	srv.AddTransport(transport.Websocket{
 		Implementation: transport.CoderWebsocketImplementation{
