@@ -23,10 +23,35 @@ for (const theme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test('the overview', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByTestId('timeline-chart').locator('canvas')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the resources and a resource', async ({ page }) => {
+      await page.goto('/resources');
+      await expect(page.locator('[data-section=category-servers] table')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.locator('[data-resource=MSTICAlertsWin1]').getByRole('link', { name: 'MSTICAlertsWin1', exact: true }).click();
+      await expect(page.locator('[data-section=timeline] canvas').first()).toBeVisible();
+      await expect(page.locator('[data-section=alerts] table')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the list sorted by severity, filtered to a resource', async ({ page, request }) => {
+      const d = await gql<{ resources: { edges: { node: { id: string } }[] } }>(request, '{ resources(first: 1, orderBy: [{ field: ALERTS_COUNT, direction: DESC }]) { edges { node { id } } } }');
+      await page.goto(`/alerts?resource=${d.resources.edges[0]!.node.id}&sort=severity-desc`);
+      await expect(page.getByTestId('resource-filter')).toHaveText('MSTICAlertsWin1');
+      await expect(page.getByRole('grid', { name: 'Security alerts' }).locator('[role=row][data-id]').first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test('an incident', async ({ page, request }) => {
       const d = await gql<{ incidents: { edges: { node: { id: string } }[] } }>(request, '{ incidents(first: 1, search: "vm1") { edges { node { id } } } }');
       await page.goto(`/incidents/${d.incidents.edges[0]!.node.id}`);
       await expect(page.locator('[data-section=alerts] table')).toBeVisible();
+      await expect(page.getByTestId('entity-graph').locator('canvas').first()).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
 

@@ -9,7 +9,7 @@ test('filters are kept in the URL and survive reload', async ({ page }) => {
   await page.getByRole('menuitemradio', { name: 'Incidents only' }).click();
   await expect(page).toHaveURL(/[?&]show=incidents/);
 
-  await page.getByRole('button', { name: 'Severity' }).click();
+  await page.getByRole('search').getByRole('button', { name: 'Severity' }).click();
   await page.getByRole('menuitemcheckbox', { name: 'High' }).click();
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/[?&]severity=high/);
@@ -33,7 +33,7 @@ test('filters are kept in the URL and survive reload', async ({ page }) => {
   expect(page.url()).toBe(url);
   await only();
   await expect(page.getByRole('textbox', { name: 'Search' })).toHaveValue('vm1');
-  await expect(page.getByRole('button', { name: 'Severity' })).toHaveText('High');
+  await expect(page.getByRole('search').getByRole('button', { name: 'Severity' })).toHaveText('High');
   await expect(page.getByRole('button', { name: 'Show' })).toHaveText('Incidents only');
 
   // Back undoes a filter; "Clear filters" drops them all.

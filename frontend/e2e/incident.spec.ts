@@ -36,6 +36,12 @@ test('the vm1 incident shows its resource, source IP, active state, kill chain a
   const starts = await members.locator('time').evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute('datetime')!)));
   expect([...starts].sort((a, b) => a - b)).toEqual(starts);
 
+  // The entities its alerts name, each once, and the graph of alerts and entities (cytoscape, loaded on its own).
+  const entities = page.getByRole('table', { name: 'Entities involved, the most shared first' });
+  await expect(entities.locator('tr[data-entity=host]').first()).toContainText('vm1');
+  await expect(entities.locator('tr[data-entity=ip]')).toContainText('183.95.154.13');
+  await expect(page.getByTestId('entity-graph').locator('canvas').first()).toBeVisible();
+
   // Click through to a member alert, and back.
   await members.getByRole('link', { name: 'Network communication with a malicious machine detected' }).click();
   await expect(page).toHaveURL(/\/alerts\/\d+$/);

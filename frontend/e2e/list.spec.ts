@@ -3,7 +3,7 @@ import { cspViolations, grid, row, scroller } from './helpers';
 
 test('the list shows incidents, marked with their own icon, next to standalone alerts, newest first', async ({ page }) => {
   const csp = cspViolations(page);
-  await page.goto('/');
+  await page.goto('/alerts');
   await expect(page.getByRole('heading', { name: 'Security alerts' })).toBeVisible();
   await expect(page.getByText(/\d+ incidents · \d+ alerts/)).toBeVisible();
 
@@ -78,4 +78,36 @@ test('back to the list restores its scroll position', async ({ page }) => {
   await page.goBack();
   await expect(g.locator('[role=row][data-id]').first()).toBeVisible();
   await expect.poll(() => sc.evaluate((el) => el.scrollTop)).toBe(48 * 15);
+});
+
+test('the list sorts by severity or time, both ways, kept in the URL', async ({ page }) => {
+  await page.goto('/alerts');
+  const g = grid(page);
+  await expect(g.locator('[role=row][data-id]').first()).toBeVisible();
+  const severityHeader = g.getByRole('columnheader', { name: 'Severity' });
+  await expect(g.getByRole('columnheader', { name: 'Activity time' })).toHaveAttribute('aria-sort', 'descending');
+  await severityHeader.getByRole('button').click();
+  await expect(page).toHaveURL(/\/alerts\?sort=severity-desc$/);
+  await expect(severityHeader).toHaveAttribute('aria-sort', 'descending');
+  const rank: Record<string, number> = { HIGH: 3, MEDIUM: 2, LOW: 1, INFORMATIONAL: 0 };
+  const severities = async () => (await g.locator('[role=row][data-id] [data-severity]').evaluateAll((s) => s.map((e) => e.getAttribute('data-severity')!))).map((s) => rank[s]!);
+  await expect.poll(async () => (await severities())[0]).toBe(3);
+  let sev = await severities();
+  expect([...sev].sort((a, b) => b - a)).toEqual(sev);
+
+  await severityHeader.getByRole('button').click();
+  await expect(page).toHaveURL(/sort=severity-asc$/);
+  await expect.poll(async () => (await severities())[0]).toBe(0);
+  sev = await severities();
+  expect([...sev].sort((a, b) => a - b)).toEqual(sev);
+
+  await page.reload();
+  await expect(severityHeader).toHaveAttribute('aria-sort', 'ascending');
+  await g.getByRole('columnheader', { name: 'Activity time' }).getByRole('button').click();
+  await expect(page).toHaveURL(/sort=time-desc|\/alerts$/);
+  await g.getByRole('columnheader', { name: 'Activity time' }).getByRole('button').click();
+  await expect(page).toHaveURL(/sort=time-asc$/);
+  await expect(g.locator('[role=row][data-id]').first()).toBeVisible();
+  const times = await g.locator('[role=row][data-id] time').evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute('datetime')!)));
+  expect([...times].sort((a, b) => a - b)).toEqual(times);
 });

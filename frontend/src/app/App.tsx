@@ -1,9 +1,10 @@
 import { Button, FluentProvider, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { Circle12Filled, ShieldTask20Regular, WeatherMoon20Regular, WeatherSunny20Regular } from '@fluentui/react-icons';
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
-import { Provider } from 'urql';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { lazyPage } from './lazyPage';
+import { Provider, type Client } from 'urql';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { Empty, Loading } from '../components/states';
+import { Empty } from '../components/states';
 import { AlertsListPage } from '../feed/AlertsListPage';
 import { PlaygroundPage } from '../playground/PlaygroundPage';
 import { Link, matchPath, useLocation } from '../router/router';
@@ -43,8 +44,22 @@ const useStyles = makeStyles({
 });
 
 // The detail pages load on first use: the list page's first load stays small.
-const IncidentPage = lazy(() => import('../incident/IncidentPage'));
-const AlertPage = lazy(() => import('../alert/AlertPage'));
+const IncidentPage = lazyPage(() => import('../incident/IncidentPage'));
+const AlertPage = lazyPage(() => import('../alert/AlertPage'));
+const OverviewPage = lazyPage(() => import('../overview/OverviewPage'));
+const ResourcesPage = lazyPage(() => import('../resources/ResourcesPage'));
+const ResourcePage = lazyPage(() => import('../resources/ResourcePage'));
+
+// Once the first page has settled, fetch the detail pages ahead (an analyst opens one next).
+function usePreloadPages() {
+  useEffect(() => {
+    const t = setTimeout(() => {
+      void IncidentPage.preload();
+      void AlertPage.preload();
+    }, 3000);
+    return () => clearTimeout(t);
+  }, []);
+}
 
 const liveText: Record<LiveStatus, [string, string]> = {
   offline: ['Not connected', tokens.colorPaletteYellowForeground1],
@@ -68,21 +83,20 @@ function LiveIndicator() {
 
 function Routes({ dark }: { dark: boolean }): ReactNode {
   const { pathname } = useLocation();
-  if (pathname === '/' || pathname === '/alerts') return <AlertsListPage />;
-  let m = matchPath('/incidents/:id', pathname);
+  if (pathname === '/')
+    return <OverviewPage dark={dark} />;
+  if (pathname === '/alerts') return <AlertsListPage />;
+  if (pathname === '/resources')
+    return <ResourcesPage />;
+  let m = matchPath('/resources/:id', pathname);
   if (m)
-    return (
-      <Suspense fallback={<Loading />}>
-        <IncidentPage key={m.id} id={m.id!} />
-      </Suspense>
-    );
+    return <ResourcePage key={m.id} id={m.id!} dark={dark} />;
+  m = matchPath('/incidents/:id', pathname);
+  if (m)
+    return <IncidentPage key={m.id} id={m.id!} dark={dark} />;
   m = matchPath('/alerts/:id', pathname);
   if (m)
-    return (
-      <Suspense fallback={<Loading />}>
-        <AlertPage key={m.id} id={m.id!} />
-      </Suspense>
-    );
+    return <AlertPage key={m.id} id={m.id!} />;
   if (pathname === '/playground') return <PlaygroundPage dark={dark} />;
   return (
     <Empty title="Page not found">
@@ -101,12 +115,13 @@ function NavLink({ to, children, current }: { to: string; children: ReactNode; c
 }
 
 /** App is the console: theme, GraphQL client, live subscriptions, header and pages. */
-export function App() {
+export function App({ client: given }: { client?: Client } = {}) {
   const styles = useStyles();
-  const client = useMemo(() => createClient(), []);
+  const client = useMemo(() => given ?? createClient(), [given]);
   const [theme, toggleTheme] = useTheme();
   const { pathname } = useLocation();
-  const onList = pathname === '/' || pathname.startsWith('/alerts') || pathname.startsWith('/incidents');
+  usePreloadPages();
+  const onList = pathname.startsWith('/alerts') || pathname.startsWith('/incidents');
   return (
     <Provider value={client}>
       <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} className={styles.provider}>
@@ -117,8 +132,14 @@ export function App() {
               Vigil
             </span>
             <nav className={styles.nav} aria-label="Main">
+              <NavLink to="/" current={pathname === '/'}>
+                Overview
+              </NavLink>
               <NavLink to="/alerts" current={onList}>
                 Security alerts
+              </NavLink>
+              <NavLink to="/resources" current={pathname.startsWith('/resources')}>
+                Resources
               </NavLink>
               <NavLink to="/playground" current={pathname === '/playground'}>
                 GraphQL playground

@@ -12,6 +12,21 @@ import { FilterBar } from './FilterBar';
 import { filtersToSearch, isDefault, matchesIncident, parseFilters, type Filters } from './filters';
 import { initialLive, liveReducer, pendingIds } from './live';
 import { useFeed } from './useFeed';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+
+const ResourceNameQuery = graphql(`
+  query ResourceName($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Resource {
+        name
+        type
+      }
+    }
+  }
+`);
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '12px', height: '100%', minHeight: 0, padding: '16px 24px', boxSizing: 'border-box' },
@@ -53,6 +68,9 @@ export function AlertsListPage() {
   }
 
   const feed = useFeed(filters, live.inserted);
+  const [resourceResult] = useQuery({ query: ResourceNameQuery, variables: { id: filters.resource ?? '' }, pause: !filters.resource });
+  const resourceNode = filters.resource ? resourceResult.data?.node : null;
+  const resourceName = resourceNode && resourceNode.__typename === 'Resource' ? resourceNode.name : filters.resource;
   const events = useLiveEvents();
   const pending = useMemo(
     () => pendingIds(events.created, live, feed.listed, (e) => matchesIncident(filters, e, Date.now())),
@@ -132,7 +150,7 @@ export function AlertsListPage() {
           Refresh
         </Button>
       </div>
-      <FilterBar filters={filters} onChange={onChange} />
+      <FilterBar filters={filters} onChange={onChange} resourceName={resourceName} />
       <div className={styles.toolbar}>
         <div className={styles.selection} role="toolbar" aria-label="Selection">
           <span>{selected.size ? `${selected.size} selected` : 'Select rows to change their status'}</span>
@@ -206,6 +224,8 @@ export function AlertsListPage() {
           footer={footer}
           scrollKey={location.key}
           label="Security alerts"
+          sort={filters.sort}
+          onSort={(sort) => onChange({ ...filters, sort })}
           totalRows={feed.totals.incidents === null && feed.totals.alerts === null ? null : (feed.totals.incidents ?? 0) + (feed.totals.alerts ?? 0)}
         />
       )}

@@ -1,5 +1,5 @@
 import { Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { Alert20Regular, ShieldError20Filled } from '@fluentui/react-icons';
+import { Alert20Regular, ArrowSortDown16Regular, ArrowSortUp16Regular, ShieldError20Filled } from '@fluentui/react-icons';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Pill, SeverityLabel, StatusBadge } from '../components/badges';
 import { categoryLabel } from '../components/labels';
@@ -9,6 +9,7 @@ import { Link } from '../router/router';
 import { TimeStack } from '../time/Time';
 import type { AlertRowFragment as AlertRowData, IncidentRowFragment as IncidentRowData } from '../gql/graphql';
 import type { FeedRow } from './merge';
+import type { Sort } from './filters';
 
 /** IncidentRow: what a list row shows of an incident. */
 export const IncidentRowFragment = graphql(`
@@ -116,7 +117,40 @@ const useStyles = makeStyles({
   nameText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   footer: { display: 'flex', justifyContent: 'center', alignItems: 'center', minHeight: `${ROW_HEIGHT}px`, minWidth: '1240px' },
   number: { textAlign: 'right' },
+  sortButton: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: '4px',
+    padding: 0,
+    border: 'none',
+    background: 'none',
+    font: 'inherit',
+    color: 'inherit',
+    cursor: 'pointer',
+    ':hover': { color: tokens.colorNeutralForeground1 },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall },
+  },
 });
+
+/** nextSort: a click on a column's header sorts by it, descending first, then flips the direction. */
+export function nextSort(current: Sort, column: 'time' | 'severity'): Sort {
+  if (!current.startsWith(column)) return `${column}-desc`;
+  return current.endsWith('desc') ? `${column}-asc` : `${column}-desc`;
+}
+
+function SortHeader({ column, label, sort, onSort }: { column: 'time' | 'severity'; label: string; sort: Sort; onSort: (s: Sort) => void }) {
+  const styles = useStyles();
+  const on = sort.startsWith(column);
+  const desc = sort.endsWith('desc');
+  return (
+    <div className={styles.cell} role="columnheader" aria-sort={on ? (desc ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" className={styles.sortButton} onClick={() => onSort(nextSort(sort, column))} data-sort-column={column}>
+        {label}
+        {on && (desc ? <ArrowSortDown16Regular aria-hidden /> : <ArrowSortUp16Regular aria-hidden />)}
+      </button>
+    </div>
+  );
+}
 
 /** rowPath is the page of a row. */
 export function rowPath(r: { kind: 'incident' | 'alert'; id: string }): string {
@@ -140,6 +174,8 @@ interface FeedGridProps {
   label: string;
   /** All rows the list would have, when known (for screen readers). */
   totalRows: number | null;
+  sort: Sort;
+  onSort: (s: Sort) => void;
 }
 
 /**
@@ -149,7 +185,7 @@ interface FeedGridProps {
  * are inserted above the viewport, the first visible row stays in place.
  */
 export function FeedGrid(props: FeedGridProps) {
-  const { rows, selected, onSelect, activeId, onActive, onOpen, newIds, onNearEnd, footer, scrollKey, label, totalRows } = props;
+  const { rows, selected, onSelect, activeId, onActive, onOpen, newIds, onNearEnd, footer, scrollKey, label, totalRows, sort, onSort } = props;
   const styles = useStyles();
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -286,12 +322,12 @@ export function FeedGrid(props: FeedGridProps) {
             <div className={styles.cell} role="columnheader">
               <span className={styles.hidden}>Type</span>
             </div>
-            <div className={styles.cell} role="columnheader">Severity</div>
+            <SortHeader column="severity" label="Severity" sort={sort} onSort={onSort} />
             <div className={styles.cell} role="columnheader">Name</div>
             <div className={styles.cell} role="columnheader">Affected resource</div>
             <div className={styles.cell} role="columnheader">Resource category</div>
             <div className={styles.cell} role="columnheader">Tactics</div>
-            <div className={styles.cell} role="columnheader">Activity time</div>
+            <SortHeader column="time" label="Activity time" sort={sort} onSort={onSort} />
             <div className={styles.cell} role="columnheader">Status</div>
             <div className={mergeClasses(styles.cell, styles.number)} role="columnheader">Alerts</div>
           </div>

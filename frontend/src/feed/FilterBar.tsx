@@ -49,11 +49,13 @@ interface FilterBarProps {
   filters: Filters;
   /** replace: update the URL without a new history entry (typing). */
   onChange: (next: Filters, opts?: { replace?: boolean }) => void;
+  /** The name of the resource filtered to (filters.resource is its id). */
+  resourceName?: string | null;
 }
 
 
 /** FilterBar edits the list's filters; the page keeps them in the URL. */
-export function FilterBar({ filters, onChange }: FilterBarProps) {
+export function FilterBar({ filters, onChange, resourceName }: FilterBarProps) {
   const styles = useStyles();
   const id = useId('filter');
   const [text, setText] = useState(filters.q);
@@ -216,14 +218,31 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
           </div>
         </>
       )}
-      {!isDefault(filters) && (
+      {filters.resource && (
+        <div className={styles.field}>
+          <span className={styles.label} id={`${id}-resource`}>
+            Resource
+          </span>
+          <Button
+            icon={<Dismiss16Regular />}
+            iconPosition="after"
+            aria-describedby={`${id}-resource`}
+            title="Show every resource"
+            onClick={() => onChange({ ...filters, resource: null })}
+            data-testid="resource-filter"
+          >
+            {resourceName ?? filters.resource}
+          </Button>
+        </div>
+      )}
+      {!isDefault({ ...filters, sort: 'time-desc' }) && (
         <Button
           appearance="subtle"
           icon={<Dismiss16Regular />}
           onClick={() => {
             setText('');
             lastSent.current = '';
-            onChange(DEFAULT_FILTERS);
+            onChange({ ...DEFAULT_FILTERS, sort: filters.sort });
           }}
         >
           Clear filters

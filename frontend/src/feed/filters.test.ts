@@ -21,10 +21,12 @@ describe('filters ⇄ URL', () => {
       from: '2019-01-05T00:00:00.000Z',
       to: '2019-01-06T12:30:00.000Z',
       q: 'rdp brute, force & <b>',
+      resource: '4294967302',
+      sort: 'severity-desc',
     };
     const search = filtersToSearch(f);
     expect(search).toBe(
-      '?show=incidents&severity=high,low&status=active,in-progress&tactic=initial-access,command-and-control&category=servers,data-services&range=custom&from=2019-01-05T00:00:00.000Z&to=2019-01-06T12:30:00.000Z&q=rdp+brute,+force+%26+%3Cb%3E',
+      '?show=incidents&severity=high,low&status=active,in-progress&tactic=initial-access,command-and-control&category=servers,data-services&resource=4294967302&range=custom&from=2019-01-05T00:00:00.000Z&to=2019-01-06T12:30:00.000Z&q=rdp+brute,+force+%26+%3Cb%3E&sort=severity-desc',
     );
     expect(parseFilters(search)).toEqual(f);
   });
@@ -65,7 +67,33 @@ describe('feedVariables', () => {
       search: null,
       withIncidents: true,
       withAlerts: true,
+      incidentOrder: [{ field: 'LAST_ACTIVITY_TIME', direction: 'DESC' }],
+      alertOrder: [{ field: 'START_TIME', direction: 'DESC' }],
     });
+  });
+
+  it('filters both kinds by a resource, with its category', () => {
+    const v = feedVariables({ ...DEFAULT_FILTERS, resource: '42', category: ['SERVERS'] }, NOW);
+    expect(v.alertWhere).toEqual({ categoryIn: ['SERVERS'], hasResourceWith: [{ id: '42' }] });
+    expect(v.incidentWhere).toEqual({ hasResourceWith: [{ categoryIn: ['SERVERS'], id: '42' }] });
+  });
+
+  it('orders both connections the same way: severity, then time', () => {
+    expect(feedVariables({ ...DEFAULT_FILTERS, sort: 'severity-desc' }, NOW)).toMatchObject({
+      incidentOrder: [{ field: 'SEVERITY', direction: 'DESC' }, { field: 'LAST_ACTIVITY_TIME', direction: 'DESC' }],
+      alertOrder: [{ field: 'SEVERITY', direction: 'DESC' }, { field: 'START_TIME', direction: 'DESC' }],
+    });
+    expect(feedVariables({ ...DEFAULT_FILTERS, sort: 'time-asc' }, NOW)).toMatchObject({
+      incidentOrder: [{ field: 'LAST_ACTIVITY_TIME', direction: 'ASC' }],
+      alertOrder: [{ field: 'START_TIME', direction: 'ASC' }],
+    });
+  });
+
+  it('ignores an unknown sort or a malformed resource id in the URL', () => {
+    const f = parseFilters('?sort=bogus&resource=%3Cscript%3E');
+    expect(f.sort).toBe('time-desc');
+    expect(f.resource).toBeNull();
+    expect(parseFilters('?sort=severity-asc').sort).toBe('severity-asc');
   });
 
   it("filters alerts by their own category and incidents by their resource's", () => {

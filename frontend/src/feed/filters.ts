@@ -1,5 +1,16 @@
 import { CATEGORIES } from '../components/labels';
-import type { AlertStatus, AlertWhereInput, IncidentStatus, IncidentWhereInput, ResourceCategory, Severity, Tactic } from '../gql/graphql';
+import type {
+  AlertOrder,
+  AlertStatus,
+  AlertWhereInput,
+  IncidentOrder,
+  IncidentStatus,
+  IncidentWhereInput,
+  ResourceCategory,
+  ResourceWhereInput,
+  Severity,
+  Tactic,
+} from '../gql/graphql';
 import { TACTICS, tacticFromSlug, tacticSlug } from '../killchain/tactics';
 import { parseInstant } from '../time/format';
 
@@ -17,6 +28,10 @@ export const SHOWS = ['all', 'incidents', 'alerts', 'standalone'] as const;
 /** Show: both kinds of rows, only incidents, only alerts, or only alerts in no incident. */
 export type Show = (typeof SHOWS)[number];
 
+export const SORTS = ['time-desc', 'time-asc', 'severity-desc', 'severity-asc'] as const;
+/** Sort: by activity time or severity (then time), descending or ascending; both connections can order by these. */
+export type Sort = (typeof SORTS)[number];
+
 /** Filters of the security alerts list. Lists are kept in canonical order. */
 export interface Filters {
   show: Show;
@@ -30,6 +45,10 @@ export interface Filters {
   from: string | null;
   to: string | null;
   q: string;
+  /** A resource's node id: its alerts and incidents only. */
+  resource: string | null;
+  /** The list's order ("time-desc", newest first, is the default). */
+  sort: Sort;
 }
 
 /** DEFAULT_FILTERS: everything, of all time (the demo data is from 2019). */
@@ -43,6 +62,8 @@ export const DEFAULT_FILTERS: Filters = {
   from: null,
   to: null,
   q: '',
+  resource: null,
+  sort: 'time-desc',
 };
 
 const RANGE_MS: Record<Exclude<Range, 'all' | 'custom'>, number> = {
@@ -84,6 +105,8 @@ export function parseFilters(search: string): Filters {
     from,
     to,
     q: (p.get('q') ?? '').trim().slice(0, 200),
+    resource: /^[\w-]{1,64}$/.test(p.get('resource') ?? '') ? p.get('resource') : null,
+    sort: (SORTS as readonly string[]).includes(p.get('sort') ?? '') ? (p.get('sort') as Sort) : 'time-desc',
   };
 }
 
@@ -95,6 +118,7 @@ export function filtersToSearch(f: Filters): string {
   if (f.status.length) p.set('status', f.status.map(slug).join(','));
   if (f.tactic.length) p.set('tactic', f.tactic.map(tacticSlug).join(','));
   if (f.category.length) p.set('category', f.category.map(slug).join(','));
+  if (f.resource) p.set('resource', f.resource);
   if (f.range !== 'all' && (f.range !== 'custom' || f.from || f.to)) {
     p.set('range', f.range);
     if (f.range === 'custom') {
@@ -104,6 +128,7 @@ export function filtersToSearch(f: Filters): string {
   }
   const q = f.q.trim();
   if (q) p.set('q', q);
+  if (f.sort !== 'time-desc') p.set('sort', f.sort);
   const s = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   return s ? `?${s}` : '';
 }
@@ -121,6 +146,19 @@ export interface FeedVariables {
   search: string | null;
   withIncidents: boolean;
   withAlerts: boolean;
+  incidentOrder: IncidentOrder[];
+  alertOrder: AlertOrder[];
+}
+
+/** orders is the sort as each connection's orderBy (severity ties are broken by time, the same way on both). */
+export function orders(sort: Sort): { incidentOrder: IncidentOrder[]; alertOrder: AlertOrder[] } {
+  const direction = sort.endsWith('asc') ? 'ASC' : 'DESC';
+  const byTime = { incidentOrder: [{ field: 'LAST_ACTIVITY_TIME', direction }], alertOrder: [{ field: 'START_TIME', direction }] } as const;
+  if (sort.startsWith('time')) return { incidentOrder: [...byTime.incidentOrder], alertOrder: [...byTime.alertOrder] };
+  return {
+    incidentOrder: [{ field: 'SEVERITY', direction }, ...byTime.incidentOrder],
+    alertOrder: [{ field: 'SEVERITY', direction }, ...byTime.alertOrder],
+  };
 }
 
 /** timeBounds turns the range into [since, until] instants; nowMs is rounded to the minute so variables stay stable. */
@@ -160,10 +198,14 @@ export function feedVariables(f: Filters, nowMs: number): FeedVariables {
     incidentWhere.firstActivityTimeLTE = until;
     alertWhere.startTimeLTE = until;
   }
-  if (f.category.length) {
-    alertWhere.categoryIn = f.category;
-    incidentWhere.hasResourceWith = [{ categoryIn: f.category }];
+  if (f.category.length) alertWhere.categoryIn = f.category;
+  const resourceWhere: ResourceWhereInput = {};
+  if (f.category.length) resourceWhere.categoryIn = f.category;
+  if (f.resource) {
+    resourceWhere.id = f.resource;
+    alertWhere.hasResourceWith = [{ id: f.resource }];
   }
+  if (Object.keys(resourceWhere).length) incidentWhere.hasResourceWith = [resourceWhere];
   if (f.show === 'standalone') alertWhere.hasIncidents = false;
   return {
     incidentWhere: orNull(incidentWhere),
@@ -172,12 +214,13 @@ export function feedVariables(f: Filters, nowMs: number): FeedVariables {
     search: f.q.trim() || null,
     withIncidents: f.show === 'all' || f.show === 'incidents',
     withAlerts: f.show !== 'incidents',
+    ...orders(f.sort),
   };
 }
 
 /** The fields of an incident that the filters look at. */
 export interface FilterableIncident {
-  resource: { category: ResourceCategory };
+  resource: { id?: string; category: ResourceCategory };
   severity: Severity;
   status: IncidentStatus;
   tactics: readonly Tactic[];
@@ -197,6 +240,7 @@ export function matchesIncident(f: Filters, inc: FilterableIncident, nowMs: numb
   if (f.status.length && !f.status.includes(inc.status)) return false;
   if (f.tactic.length && !inc.tactics.some((t) => f.tactic.includes(t))) return false;
   if (f.category.length && !f.category.includes(inc.resource.category)) return false;
+  if (f.resource && inc.resource.id !== f.resource) return false;
   const { since, until } = timeBounds(f, nowMs);
   if (since && ms(inc.lastActivityTime) < ms(since)) return false;
   if (until && ms(inc.firstActivityTime) > ms(until)) return false;

@@ -77,3 +77,26 @@ describe('mergeFeed', () => {
     expect(ids(r)).toEqual(['az', 'aa', 'am']);
   });
 });
+
+describe('mergeFeed by severity', () => {
+  type N = { id: string; t: string; s: string };
+  const key = (n: N) => ({ id: n.id, time: n.t, severity: n.s });
+  it('interleaves both streams by severity, then time, as the servers order them', () => {
+    const out = mergeFeed<N, N>({
+      incidents: { nodes: [{ id: 'i1', t: '2019-01-01T00:00:00Z', s: 'HIGH' }, { id: 'i2', t: '2019-01-03T00:00:00Z', s: 'LOW' }], hasMore: false },
+      alerts: {
+        nodes: [
+          { id: 'a1', t: '2019-01-02T00:00:00Z', s: 'HIGH' },
+          { id: 'a2', t: '2019-01-05T00:00:00Z', s: 'MEDIUM' },
+        ],
+        hasMore: true,
+      },
+      incidentKey: key,
+      alertKey: key,
+      order: { by: 'severity', desc: true },
+    });
+    // a2 (medium) is the alerts' last fetched row: i2 (low) could still have unfetched medium alerts before it.
+    expect(out.rows.map((r) => r.id)).toEqual(['a1', 'i1', 'a2']);
+    expect(out.next).toBe('alert');
+  });
+});

@@ -9,10 +9,21 @@ import { parseInstant } from '../time/format';
 /** Kind of a row. */
 export type RowKind = 'incident' | 'alert';
 
-/** FeedRow is one row of the list; time is in ms: an incident's last activity, an alert's start. */
+/** FeedRow is one row of the list; time is in ms: an incident's last activity, an alert's start; sev 0 (informational) … 3 (high). */
 export type FeedRow<I, A> =
-  | { kind: 'incident'; id: string; time: number; node: I }
-  | { kind: 'alert'; id: string; time: number; node: A };
+  | { kind: 'incident'; id: string; time: number; sev: number; node: I }
+  | { kind: 'alert'; id: string; time: number; sev: number; node: A };
+
+/** Order of the list: the servers' orderBy (severity, then time), descending or ascending. */
+export interface Order {
+  by: 'time' | 'severity';
+  desc: boolean;
+}
+const NEWEST: Order = { by: 'time', desc: true };
+
+const SEV_RANK: Record<string, number> = { INFORMATIONAL: 0, LOW: 1, MEDIUM: 2, HIGH: 3 };
+/** severityRank: the rank the server orders by (0 informational … 3 high). */
+export const severityRank = (s: string | undefined) => (s ? (SEV_RANK[s] ?? 0) : 0);
 
 /** Stream is what has been fetched of one connection, in server order (newest first). */
 export interface Stream<N> {
@@ -26,8 +37,10 @@ export interface FeedInput<I, A> {
   alerts: Stream<A> | null;
   /** Incidents inserted live; merged in by time, shown once in range. */
   inserted?: readonly I[];
-  incidentKey: (n: I) => { id: string; time: string };
-  alertKey: (n: A) => { id: string; time: string };
+  incidentKey: (n: I) => { id: string; time: string; severity?: string };
+  alertKey: (n: A) => { id: string; time: string; severity?: string };
+  /** The servers' order (default newest first). */
+  order?: Order;
 }
 
 /** FeedOutput: the rows to show and the stream to page next (null when both are complete). */
@@ -40,9 +53,13 @@ export interface FeedOutput<I, A> {
 
 const rank: Record<RowKind, number> = { incident: 0, alert: 1 };
 
-/** compareRows: newer first; at the same instant an incident before an alert. */
-export function compareRows(a: { kind: RowKind; time: number }, b: { kind: RowKind; time: number }): number {
-  if (a.time !== b.time) return b.time - a.time;
+type Comparable = { kind: RowKind; time: number; sev?: number };
+
+/** compareRows: in the given order (default newer first); at a tie an incident before an alert. */
+export function compareRows(a: Comparable, b: Comparable, order: Order = NEWEST): number {
+  const sign = order.desc ? -1 : 1;
+  if (order.by === 'severity' && (a.sev ?? 0) !== (b.sev ?? 0)) return sign * ((a.sev ?? 0) - (b.sev ?? 0));
+  if (a.time !== b.time) return sign * (a.time - b.time);
   return rank[a.kind] - rank[b.kind];
 }
 
@@ -53,6 +70,8 @@ function timeOf(s: string): number {
 /** mergeFeed: see the comment at the top of this file. */
 export function mergeFeed<I, A>(input: FeedInput<I, A>): FeedOutput<I, A> {
   type Row = FeedRow<I, A>;
+  const order = input.order ?? NEWEST;
+  const cmp = (a: Row, b: Row) => compareRows(a, b, order);
   const seen = new Set<string>();
   const fresh = (id: string) => {
     if (seen.has(id)) return false; // a row paged twice (rows shift while paging) shows once
@@ -62,12 +81,12 @@ export function mergeFeed<I, A>(input: FeedInput<I, A>): FeedOutput<I, A> {
   const incidentRows = (nodes: readonly I[]): Row[] =>
     nodes.flatMap((node) => {
       const k = input.incidentKey(node);
-      return fresh(k.id) ? [{ kind: 'incident' as const, id: k.id, time: timeOf(k.time), node }] : [];
+      return fresh(k.id) ? [{ kind: 'incident' as const, id: k.id, time: timeOf(k.time), sev: severityRank(k.severity), node }] : [];
     });
   const alertRows = (nodes: readonly A[]): Row[] =>
     nodes.flatMap((node) => {
       const k = input.alertKey(node);
-      return fresh(k.id) ? [{ kind: 'alert' as const, id: k.id, time: timeOf(k.time), node }] : [];
+      return fresh(k.id) ? [{ kind: 'alert' as const, id: k.id, time: timeOf(k.time), sev: severityRank(k.severity), node }] : [];
     });
   const inc = input.incidents ? incidentRows(input.incidents.nodes) : [];
   const al = input.alerts ? alertRows(input.alerts.nodes) : [];
@@ -78,7 +97,7 @@ export function mergeFeed<I, A>(input: FeedInput<I, A>): FeedOutput<I, A> {
   let i = 0;
   let j = 0;
   while (i < inc.length || j < al.length) {
-    if (j >= al.length || (i < inc.length && compareRows(inc[i]!, al[j]!) <= 0)) merged.push(inc[i++]!);
+    if (j >= al.length || (i < inc.length && cmp(inc[i]!, al[j]!) <= 0)) merged.push(inc[i++]!);
     else merged.push(al[j++]!);
   }
 
@@ -87,11 +106,11 @@ export function mergeFeed<I, A>(input: FeedInput<I, A>): FeedOutput<I, A> {
   const limits: Row[] = [];
   if (input.incidents?.hasMore && inc.length) limits.push(inc[inc.length - 1]!);
   if (input.alerts?.hasMore && al.length) limits.push(al[al.length - 1]!);
-  const visible = (r: Row) => limits.every((l) => l.kind === r.kind || compareRows(r, l) < 0);
+  const visible = (r: Row) => limits.every((l) => l.kind === r.kind || cmp(r, l) < 0);
 
   let rows = merged.filter(visible);
   if (extra.length) {
-    rows = rows.concat(extra.filter(visible)).sort(compareRows);
+    rows = rows.concat(extra.filter(visible)).sort(cmp);
   }
 
   // Page the stream whose last row is the newest limit: it holds the others back.
@@ -99,6 +118,6 @@ export function mergeFeed<I, A>(input: FeedInput<I, A>): FeedOutput<I, A> {
   const emptyWithMore = (input.incidents?.hasMore && !inc.length) || (input.alerts?.hasMore && !al.length);
   if (input.incidents?.hasMore && !inc.length) next = 'incident';
   else if (input.alerts?.hasMore && !al.length) next = 'alert';
-  else if (limits.length) next = limits.slice().sort(compareRows)[0]!.kind;
+  else if (limits.length) next = limits.slice().sort(cmp)[0]!.kind;
   return { rows, next, hasMore: Boolean(emptyWithMore) || limits.length > 0 };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useClient, useQuery } from 'urql';
+import { useClient, useQuery, type Client } from 'urql';
 import { graphql } from '../gql';
 import { feedVariables, filtersToSearch, parseFilters, type FeedVariables, type Filters } from './filters';
 import { mergeFeed } from './merge';
@@ -23,6 +23,8 @@ export const FeedQuery = graphql(`
     $search: String
     $withIncidents: Boolean!
     $withAlerts: Boolean!
+    $incidentOrder: [IncidentOrder!]
+    $alertOrder: [AlertOrder!]
   ) {
     incidents(
       first: $first
@@ -30,7 +32,7 @@ export const FeedQuery = graphql(`
       where: $incidentWhere
       tactics: $tactics
       search: $search
-      orderBy: [{ field: LAST_ACTIVITY_TIME, direction: DESC }]
+      orderBy: $incidentOrder
     ) @include(if: $withIncidents) {
       totalCount
       pageInfo {
@@ -44,6 +46,7 @@ export const FeedQuery = graphql(`
         node {
           id
           lastActivityTime
+          severity
           ...IncidentRow
         }
       }
@@ -54,7 +57,7 @@ export const FeedQuery = graphql(`
       where: $alertWhere
       tactics: $tactics
       search: $search
-      orderBy: [{ field: START_TIME, direction: DESC }]
+      orderBy: $alertOrder
     ) @include(if: $withAlerts) {
       totalCount
       pageInfo {
@@ -68,6 +71,7 @@ export const FeedQuery = graphql(`
         node {
           id
           startTime
+          severity
           ...AlertRow
         }
       }
@@ -88,6 +92,8 @@ export const FeedNewerQuery = graphql(`
     $search: String
     $withIncidents: Boolean!
     $withAlerts: Boolean!
+    $incidentOrder: [IncidentOrder!]
+    $alertOrder: [AlertOrder!]
   ) {
     incidents(
       last: $last
@@ -95,7 +101,7 @@ export const FeedNewerQuery = graphql(`
       where: $incidentWhere
       tactics: $tactics
       search: $search
-      orderBy: [{ field: LAST_ACTIVITY_TIME, direction: DESC }]
+      orderBy: $incidentOrder
     ) @include(if: $withIncidents) {
       totalCount
       pageInfo {
@@ -109,6 +115,7 @@ export const FeedNewerQuery = graphql(`
         node {
           id
           lastActivityTime
+          severity
           ...IncidentRow
         }
       }
@@ -119,7 +126,7 @@ export const FeedNewerQuery = graphql(`
       where: $alertWhere
       tactics: $tactics
       search: $search
-      orderBy: [{ field: START_TIME, direction: DESC }]
+      orderBy: $alertOrder
     ) @include(if: $withAlerts) {
       totalCount
       pageInfo {
@@ -133,6 +140,7 @@ export const FeedNewerQuery = graphql(`
         node {
           id
           startTime
+          severity
           ...AlertRow
         }
       }
@@ -148,6 +156,8 @@ const InsertedQuery = graphql(`
         node {
           id
           lastActivityTime
+          severity
+          severity
           ...IncidentRow
         }
       }
@@ -170,6 +180,18 @@ const fresh = (): Paging => ({ epoch: Date.now(), incidentsAfter: null, alertsAf
 
 type Nodes<T> = readonly ({ node: T | null } | null)[] | null | undefined;
 const nodesOf = <T,>(edges: Nodes<T>): T[] => (edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+
+/**
+ * prefetchFeed starts the list's first query for a URL search before React
+ * has rendered the page (the app shell's first render takes a while): the
+ * hook's identical request then joins the one in flight.
+ */
+export function prefetchFeed(client: Client, search: string) {
+  const filterKey = filtersToSearch(parseFilters(search));
+  if (pagingMemory.has(filterKey)) return;
+  const base = feedVariables(parseFilters(filterKey), Date.now());
+  void client.query(FeedQuery, { ...base, first: PAGE, incidentsAfter: null, alertsAfter: null }, { requestPolicy: 'cache-and-network' }).toPromise();
+}
 
 /** Feed is the list's state for the page. */
 export interface Feed {
@@ -224,14 +246,15 @@ export function useFeed(filters: Filters, inserted: readonly string[]): Feed {
 
   const merged = useMemo(
     () =>
-      mergeFeed<IncidentRowRef & { id: string; lastActivityTime: string }, AlertRowRef & { id: string; startTime: string }>({
+      mergeFeed<IncidentRowRef & { id: string; lastActivityTime: string; severity: string }, AlertRowRef & { id: string; startTime: string; severity: string }>({
         incidents: base.withIncidents ? { nodes: nodesOf(inc?.edges), hasMore: inc ? inc.pageInfo.hasNextPage : false } : null,
         alerts: base.withAlerts ? { nodes: nodesOf(al?.edges), hasMore: al ? al.pageInfo.hasNextPage : false } : null,
         inserted: insertedNodes,
-        incidentKey: (n) => ({ id: n.id, time: n.lastActivityTime }),
-        alertKey: (n) => ({ id: n.id, time: n.startTime }),
+        incidentKey: (n) => ({ id: n.id, time: n.lastActivityTime, severity: n.severity }),
+        alertKey: (n) => ({ id: n.id, time: n.startTime, severity: n.severity }),
+        order: { by: filters.sort.startsWith('severity') ? 'severity' : 'time', desc: !filters.sort.endsWith('asc') },
       }),
-    [base.withIncidents, base.withAlerts, inc, al, insertedNodes],
+    [base.withIncidents, base.withAlerts, inc, al, insertedNodes, filters.sort],
   );
   const rows = merged.rows as Row[];
   const listed = useMemo(() => new Set(rows.map((r) => r.id)), [rows]);

@@ -1,5 +1,5 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useLiveEvents } from '../app/live';
 import { Pill, SeverityLabel, StatusBadge } from '../components/badges';
@@ -10,9 +10,17 @@ import { StatusMenu, useSetStatus } from '../components/status';
 import { getFragmentData, graphql } from '../gql';
 import { KillChain } from '../killchain/KillChain';
 import { inKillChainOrder, tacticLabel } from '../killchain/tactics';
-import { Link } from '../router/router';
+import { Link, navigate } from '../router/router';
+import { collectEntities, graphElements } from './entities';
+import { PlainLink, PlainTable, Td, Th, Tr } from '../components/PlainTable';
+
+// cytoscape is large: the graph loads on its own, after the page.
+const EntityGraph = lazyPage(() => import('./EntityGraph'), 'Loading the graph…');
+/** Graphs up to this many nodes draw at once; larger ones on request (the layout takes a while). */
+const AUTO_GRAPH_NODES = 150;
 import { Time } from '../time/Time';
 import { useTitle } from '../app/title';
+import { lazyPage } from '../app/lazyPage';
 
 const IncidentDetail = graphql(`
   fragment IncidentDetail on Incident {
@@ -53,6 +61,12 @@ const IncidentDetail = graphql(`
           startTime
           endTime
           remediationSteps
+          entities {
+            id
+            kind
+            key
+            name
+          }
         }
       }
     }
@@ -78,10 +92,11 @@ const useStyles = makeStyles({
   ips: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   nowrap: { whiteSpace: 'nowrap' },
+  subTitle: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '16px 0 8px' },
 });
 
 /** IncidentPage is "Security incident detected": the incident, its kill chain and its alerts. */
-export default function IncidentPage({ id }: { id: string }) {
+export default function IncidentPage({ id, dark = false }: { id: string; dark?: boolean }) {
   const styles = useStyles();
   const [result, reexecute] = useQuery({ query: IncidentPageQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   const { updated } = useLiveEvents();
@@ -100,6 +115,12 @@ export default function IncidentPage({ id }: { id: string }) {
 
   const node = result.data?.node;
   const incident = node && node.__typename === 'Incident' ? getFragmentData(IncidentDetail, node) : null;
+  const edges = incident?.alerts.edges;
+  const members = useMemo(() => (edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])), [edges]);
+  const entities = useMemo(() => collectEntities(members), [members]);
+  const graph = useMemo(() => graphElements(members, entities), [members, entities]);
+  const [showGraph, setShowGraph] = useState(false);
+  const alertName = useMemo(() => new Map(members.map((a) => [a.id, a.displayName])), [members]);
   useTitle(incident ? `${incident.title}` : 'Security incident');
 
   if (!result.data && result.error && !isNotFound(result.error)) {
@@ -126,7 +147,8 @@ export default function IncidentPage({ id }: { id: string }) {
     );
   }
 
-  const alerts = (incident.alerts.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const alerts = members;
+  const drawGraph = graph.edges.length > 0 && (showGraph || graph.nodes.length <= AUTO_GRAPH_NODES);
   // The incident's own steps, else those of its alerts; each step once.
   const remediation = [...new Set(incident.remediationSteps.length ? incident.remediationSteps : alerts.flatMap((a) => a.remediationSteps))];
 
@@ -205,36 +227,36 @@ export default function IncidentPage({ id }: { id: string }) {
       </Section>
       <Section title={`Alerts in this incident (${incident.alerts.totalCount})`} id="alerts">
         {alerts.length ? (
-          <Table size="small" aria-label="Alerts in this incident, by time">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Start time</TableHeaderCell>
-                <TableHeaderCell>Alert</TableHeaderCell>
-                <TableHeaderCell>Severity</TableHeaderCell>
-                <TableHeaderCell>Tactics</TableHeaderCell>
-                <TableHeaderCell>Status</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
+          <PlainTable aria-label="Alerts in this incident, by time">
+            <thead>
+              <tr>
+                <Th>Start time</Th>
+                <Th>Alert</Th>
+                <Th>Severity</Th>
+                <Th>Tactics</Th>
+                <Th>Status</Th>
+              </tr>
+            </thead>
+            <tbody>
               {alerts.map((a) => (
-                <TableRow key={a.id} data-alert-id={a.id}>
-                  <TableCell className={styles.nowrap}>
+                <Tr key={a.id} data-alert-id={a.id}>
+                  <Td className={styles.nowrap}>
                     <Time value={a.startTime} />
-                  </TableCell>
-                  <TableCell>
-                    <Link to={`/alerts/${encodeURIComponent(a.id)}`}>{a.displayName}</Link>
-                  </TableCell>
-                  <TableCell>
+                  </Td>
+                  <Td>
+                    <PlainLink to={`/alerts/${encodeURIComponent(a.id)}`}>{a.displayName}</PlainLink>
+                  </Td>
+                  <Td>
                     <SeverityLabel severity={a.severity} />
-                  </TableCell>
-                  <TableCell>{inKillChainOrder(a.tactics).map(tacticLabel).join(', ') || '—'}</TableCell>
-                  <TableCell>
+                  </Td>
+                  <Td>{inKillChainOrder(a.tactics).map(tacticLabel).join(', ') || '—'}</Td>
+                  <Td>
                     <StatusBadge status={a.status} />
-                  </TableCell>
-                </TableRow>
+                  </Td>
+                </Tr>
               ))}
-            </TableBody>
-          </Table>
+            </tbody>
+          </PlainTable>
         ) : (
           <Empty title="No alerts" />
         )}
@@ -242,6 +264,49 @@ export default function IncidentPage({ id }: { id: string }) {
           <p>
             Showing the first {alerts.length} of {incident.alerts.totalCount} alerts.
           </p>
+        )}
+      </Section>
+      <Section title={`Entities involved (${entities.length})`} id="entities">
+        {entities.length ? (
+          <Table size="small" aria-label="Entities involved, the most shared first">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Kind</TableHeaderCell>
+                <TableHeaderCell>Name</TableHeaderCell>
+                <TableHeaderCell>Identifier</TableHeaderCell>
+                <TableHeaderCell>Named by</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {entities.map((e) => (
+                <TableRow key={e.id} data-entity={e.kind}>
+                  <TableCell>{e.kind}</TableCell>
+                  <TableCell className={styles.mono}>{e.name}</TableCell>
+                  <TableCell className={styles.mono}>{e.key ?? '—'}</TableCell>
+                  <TableCell title={e.alertIds.map((a) => alertName.get(a) ?? a).join('\n')}>
+                    {e.alertIds.length === 1 ? alertName.get(e.alertIds[0]!) ?? '1 alert' : `${e.alertIds.length} alerts`}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ) : (
+          <p>The alerts name no entities.</p>
+        )}
+        {graph.edges.length > 0 && (
+          <>
+            <h3 className={styles.subTitle}>Alerts and entities</h3>
+            {drawGraph ? (
+              <EntityGraph
+                elements={graph}
+                dark={dark}
+                label={`Graph of ${graph.nodes.length - entities.length} alerts and the ${entities.length} entities they name; the table above lists the same`}
+                onOpenAlert={(aid) => navigate(`/alerts/${encodeURIComponent(aid)}`)}
+              />
+            ) : (
+              <Button onClick={() => setShowGraph(true)}>Draw the graph ({graph.nodes.length} nodes)</Button>
+            )}
+          </>
         )}
       </Section>
       <Section title="Remediation steps" id="remediation">
