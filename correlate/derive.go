@@ -23,6 +23,23 @@ type derived struct {
 	Count              int
 }
 
+// set writes the derived fields into an incident mutation (of a create or
+// an update).
+func (d derived) set(m *ent.IncidentMutation) {
+	m.SetTitle(d.Title)
+	m.SetDescription(d.Description)
+	m.SetSeverity(d.Severity)
+	m.SetSeverityRank(d.Severity.Rank())
+	m.SetIsActive(d.Active)
+	m.SetFirstActivityTime(d.First)
+	m.SetLastActivityTime(d.Last)
+	m.SetTactics(d.Tactics)
+	m.SetTacticMask(killchain.Mask(d.Tactics))
+	m.SetSourceIps(d.SourceIPs)
+	m.SetRemediationSteps(d.Remediation)
+	m.SetAlertCount(d.Count)
+}
+
 // derive computes an incident's fields from its member alerts. status is
 // the incident's own status: a closed incident is not active.
 func derive(resourceName string, status alerts.Status, members []*ent.Alert) derived {

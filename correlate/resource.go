@@ -15,7 +15,6 @@ import (
 	entalert "github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/resource"
-	"github.com/vigil-soc/vigil/killchain"
 )
 
 // Config holds the correlation settings.
@@ -139,17 +138,10 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 		if len(holders) == 0 {
 			ids := sortedKeys(members)
 			d := derive(res.Name, alerts.Active, pick(byID, ids))
-			created, err := tx.Incident.Create().
-				SetResource(res).SetResourceKey(key).
-				SetTitle(d.Title).SetDescription(d.Description).
-				SetSeverity(d.Severity).SetSeverityRank(d.Severity.Rank()).
-				SetIsActive(d.Active).
-				SetFirstActivityTime(d.First).SetLastActivityTime(d.Last).
-				SetTactics(d.Tactics).SetTacticMask(killchain.Mask(d.Tactics)).
-				SetSourceIps(d.SourceIPs).SetRemediationSteps(d.Remediation).
-				SetAlertCount(d.Count).
-				AddAlertIDs(ids[:min(len(ids), linkChunk)]...).
-				Save(ctx)
+			c := tx.Incident.Create().SetResource(res).SetResourceKey(key).
+				AddAlertIDs(ids[:min(len(ids), linkChunk)]...)
+			d.set(c.Mutation())
+			created, err := c.Save(ctx)
 			if err != nil {
 				return nil, fmt.Errorf("creating incident: %w", err)
 			}
@@ -202,15 +194,9 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 		if same(inc, d) {
 			continue
 		}
-		if err := tx.Incident.UpdateOne(inc).
-			SetTitle(d.Title).SetDescription(d.Description).
-			SetSeverity(d.Severity).SetSeverityRank(d.Severity.Rank()).
-			SetIsActive(d.Active).
-			SetFirstActivityTime(d.First).SetLastActivityTime(d.Last).
-			SetTactics(d.Tactics).SetTacticMask(killchain.Mask(d.Tactics)).
-			SetSourceIps(d.SourceIPs).SetRemediationSteps(d.Remediation).
-			SetAlertCount(d.Count).
-			Exec(ctx); err != nil {
+		u := tx.Incident.UpdateOne(inc)
+		d.set(u.Mutation())
+		if err := u.Exec(ctx); err != nil {
 			return nil, fmt.Errorf("updating incident: %w", err)
 		}
 		events = append(events, broker.Event{Kind: broker.IncidentUpdated, IncidentID: inc.ID})
