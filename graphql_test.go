@@ -103,13 +103,20 @@ const incidentFields = `id title description severity status isActive tactics so
 	resource { id resourceId name type }
 	alerts(first: 200) { totalCount edges { node { id systemAlertId displayName status startTime } } }`
 
-// allIncidents returns every incident (at most 500).
+// allIncidents returns every incident (at most 50: with 200 alerts each,
+// that is what the complexity limit lets one query ask for).
 func (ts *testServer) allIncidents(t *testing.T) []incidentNode {
 	t.Helper()
 	var data struct {
-		Incidents struct{ Edges []struct{ Node incidentNode } }
+		Incidents struct {
+			TotalCount int
+			Edges      []struct{ Node incidentNode }
+		}
 	}
-	ts.mustGraphQL(t, `{ incidents(first: 500) { edges { node { `+incidentFields+` } } } }`, nil, &data)
+	ts.mustGraphQL(t, `{ incidents(first: 50) { totalCount edges { node { `+incidentFields+` } } } }`, nil, &data)
+	if data.Incidents.TotalCount > 50 {
+		t.Fatalf("%d incidents: allIncidents reads at most 50", data.Incidents.TotalCount)
+	}
 	var out []incidentNode
 	for _, e := range data.Incidents.Edges {
 		out = append(out, e.Node)
