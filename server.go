@@ -110,7 +110,7 @@ func (s *Server) graphql() http.Handler {
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.SSE{})
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(graph.OneShot(transport.POST{}))
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	// Validation compares the fields of a selection pairwise: a few
 	// thousand tokens already take a second, so a query may not have more.
