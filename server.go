@@ -118,6 +118,7 @@ func (s *Server) graphql() http.Handler {
 	srv.AroundFields(graph.PageLimits)
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	srv.Use(graph.FieldLimit{Max: graph.MaxExpandedFields}) // before the complexity limit: see FieldLimit
 	srv.Use(extension.FixedComplexityLimit(s.cfg.ComplexityLimit))
 	srv.Use(graph.Transactioner{Transactioner: entgql.Transactioner{TxOpener: s.db.Client}})
 	srv.SetErrorPresenter(graph.ErrorPresenter(s.log))
