@@ -116,6 +116,7 @@ func (s *Server) graphql() http.Handler {
 	// thousand tokens already take a second, so a query may not have more.
 	srv.SetParserTokenLimit(graph.MaxTokens)
 	srv.AroundFields(graph.PageLimits)
+	srv.AroundFields(graph.FilterLimits)
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(graph.FieldLimit{Max: graph.MaxExpandedFields}) // before the complexity limit: see FieldLimit
