@@ -38,12 +38,12 @@ type hostileCase struct {
 	// For a 200 from /api/alerts: the counts, the rejected items (index →
 	// a substring of the error, naming the item and the field), or only
 	// how many, and the system alert ids stored.
-	Accepted      int            `json:"accepted"`
-	Updated       int            `json:"updated,omitempty"`
-	Duplicates    int            `json:"duplicates,omitempty"`
-	Rejected      map[string]any `json:"rejected,omitempty"`
-	RejectedCount *int           `json:"rejectedCount,omitempty"`
-	Stored        []string       `json:"stored,omitempty"`
+	Accepted      int               `json:"accepted"`
+	Updated       int               `json:"updated,omitempty"`
+	Duplicates    int               `json:"duplicates,omitempty"`
+	Rejected      map[string]string `json:"rejected,omitempty"`
+	RejectedCount *int              `json:"rejectedCount,omitempty"`
+	Stored        []string          `json:"stored,omitempty"`
 
 	Deadline string `json:"deadline,omitempty"` // answered within, default 10s
 }
@@ -262,7 +262,7 @@ func checkHostileIngest(t *testing.T, c hostileCase, status int, answer []byte, 
 		for idx, want := range c.Rejected {
 			if msg, ok := got[idx]; !ok {
 				t.Errorf("item %s not rejected, want %q", idx, want)
-			} else if !strings.Contains(msg, want.(string)) {
+			} else if !strings.Contains(msg, want) {
 				t.Errorf("item %s: error %q does not say %q", idx, msg, want)
 			}
 		}
