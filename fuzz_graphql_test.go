@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-soc/vigil/auth"
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/store/storetest"
 )
 
@@ -48,6 +50,11 @@ func FuzzGraphQL(f *testing.F) {
 	if err := s.Start(ctx); err != nil {
 		f.Fatal(err)
 	}
+	// An admin of every subscription: the fuzzer reaches every field.
+	token, _, err := s.auth.CreateToken(cliContext(ctx), auth.TokenSpec{Name: "fuzz", Role: authz.Admin})
+	if err != nil {
+		f.Fatal(err)
+	}
 	h := s.Handler()
 	f.Fuzz(func(t *testing.T, query string, variables []byte) {
 		req := map[string]any{"query": query}
@@ -59,7 +66,7 @@ func FuzzGraphQL(f *testing.F) {
 			t.Fatal(err)
 		}
 		logged := len(log.String())
-		status, answer := serveGraphQL(t, h, body)
+		status, answer := serveGraphQL(t, h, body, token)
 		checkGraphQLAnswer(t, status, answer)
 		if l := log.String()[logged:]; strings.Contains(l, "level=ERROR") {
 			t.Fatalf("the server logged an error:\n%s", l)
@@ -68,10 +75,11 @@ func FuzzGraphQL(f *testing.F) {
 }
 
 // serveGraphQL posts body to the handler's /graphql and returns the answer.
-func serveGraphQL(t *testing.T, h http.Handler, body []byte) (int, []byte) {
+func serveGraphQL(t *testing.T, h http.Handler, body []byte, token string) (int, []byte) {
 	t.Helper()
 	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
 	ctx, cancel := context.WithTimeout(req.Context(), 20*time.Second)
 	defer cancel()
 	rec := httptest.NewRecorder()

@@ -146,6 +146,13 @@ var hostileGenerators = map[string]func() []byte{
 		}
 		return gqlBody(`query($w: AlertWhereInput) { alerts(where: $w) { totalCount } }`, map[string]any{"w": map[string]any{"or": or}})
 	},
+	"gql-where-or-100k": func() []byte {
+		or := make([]any, 100_000)
+		for i := range or {
+			or[i] = map[string]any{"systemAlertID": fmt.Sprint("x", i)}
+		}
+		return gqlBody(`query($w: AlertWhereInput) { alerts(where: $w) { totalCount } }`, map[string]any{"w": map[string]any{"or": or}})
+	},
 	"gql-nodes-70k-ids": func() []byte {
 		ids := make([]string, 70_000)
 		for i := range ids {

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/store/storetest"
 )
 
@@ -170,6 +171,7 @@ func (ts *testServer) postHeaders(t *testing.T, path, contentType string, h http
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
+	ts.authorize(req)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatalf("POST %s: %v", path, err)
@@ -202,7 +204,7 @@ type snapshot struct {
 
 func (ts *testServer) snapshot(t *testing.T) snapshot {
 	t.Helper()
-	ctx := t.Context()
+	ctx := authz.System(t.Context())
 	c := ts.db.Client
 	var s snapshot
 	var err error

@@ -198,6 +198,7 @@ func (s *Server) graphql() http.Handler {
 	srv.SetParserTokenLimit(graph.MaxTokens)
 	srv.AroundFields(graph.PageLimits)
 	srv.AroundFields(graph.FilterLimits)
+	srv.Use(graph.VariableLimits{})
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(graph.FieldLimit{Max: graph.MaxExpandedFields}) // before the complexity limit: see FieldLimit
