@@ -60,15 +60,15 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	cc := correlate.Config{Window: cfg.CorrelationWindow}
 	job := correlate.NewJob(db, nil, cc, nil)
-	created, updated := 0, 0
+	keys := make([]string, 0, len(touched))
 	for k := range touched {
-		st, err := job.KeyStats(ctx, k)
-		if err != nil {
-			return fmt.Errorf("correlating: %w", err)
-		}
-		created += st.Created
-		updated += st.Updated
+		keys = append(keys, k)
 	}
+	st, err := job.Correlate(ctx, keys...)
+	if err != nil {
+		return fmt.Errorf("correlating: %w", err)
+	}
+	created, updated := st.Created, st.Updated
 	if len(fs.Args()) > 1 {
 		fmt.Fprintf(stdout, "total: %d accepted, %d updated, %d duplicates, %d rejected\n",
 			total.Accepted, total.Updated, total.Duplicates, len(total.Rejected))

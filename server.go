@@ -97,6 +97,7 @@ func (s *Server) graphql() http.Handler {
 			Ingester: s.ingester,
 			Broker:   s.broker,
 			Schedule: s.job.Schedule,
+			Backlog:  s.job.Backlog,
 		}},
 		Complexity: graph.Complexity(),
 	}))

@@ -24,6 +24,29 @@ type Config struct {
 	// Dialect is the database's (entgo.io/ent/dialect): on PostgreSQL each
 	// resource is locked with an advisory lock while it is recomputed.
 	Dialect string
+	// LinkKinds are the entity kinds whose strong values tie resources
+	// together (default DefaultLinkKinds).
+	LinkKinds []string
+	// MaxLinkResources is how many resources one entity value may tie
+	// within a window before it ties nothing (default
+	// DefaultMaxLinkResources).
+	MaxLinkResources int
+}
+
+func (c Config) maxLinkResources() int {
+	if c.MaxLinkResources <= 0 {
+		return DefaultMaxLinkResources
+	}
+	return c.MaxLinkResources
+}
+
+// links reports whether an entity key may tie resources under c.
+func (c Config) links(key string) bool {
+	kinds := c.LinkKinds
+	if kinds == nil {
+		kinds = DefaultLinkKinds
+	}
+	return slices.Contains(kinds, kindOf(key)) && Strong(key)
 }
 
 func (c Config) window() time.Duration {

@@ -595,6 +595,32 @@ func (_q *IncidentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			_q.WithNamedAlerts(alias, func(wq *AlertQuery) {
 				*wq = *query
 			})
+
+		case "coveredBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedCoveredBy(alias, func(wq *IncidentQuery) {
+				*wq = *query
+			})
+
+		case "covers":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedCovers(alias, func(wq *IncidentQuery) {
+				*wq = *query
+			})
 		case "title":
 			if _, ok := fieldSeen[incident.FieldTitle]; !ok {
 				selectedFields = append(selectedFields, incident.FieldTitle)
@@ -644,6 +670,11 @@ func (_q *IncidentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[incident.FieldAlertCount]; !ok {
 				selectedFields = append(selectedFields, incident.FieldAlertCount)
 				fieldSeen[incident.FieldAlertCount] = struct{}{}
+			}
+		case "multiResource":
+			if _, ok := fieldSeen[incident.FieldMultiResource]; !ok {
+				selectedFields = append(selectedFields, incident.FieldMultiResource)
+				fieldSeen[incident.FieldMultiResource] = struct{}{}
 			}
 		case "createdAt":
 			if _, ok := fieldSeen[incident.FieldCreatedAt]; !ok {

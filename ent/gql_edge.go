@@ -90,6 +90,30 @@ func (_m *Incident) Alerts(
 	return _m.QueryAlerts().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Incident) CoveredBy(ctx context.Context) (result []*Incident, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedCoveredBy(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.CoveredByOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCoveredBy().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Incident) Covers(ctx context.Context) (result []*Incident, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedCovers(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.CoversOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCovers().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Resource) Alerts(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*AlertOrder, where *AlertWhereInput,
 ) (*AlertConnection, error) {

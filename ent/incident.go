@@ -51,6 +51,8 @@ type Incident struct {
 	ResourceKey string `json:"resource_key,omitempty"`
 	// an analyst closed it: its alerts stay out of later correlation
 	ClosedByAnalyst bool `json:"closed_by_analyst,omitempty"`
+	// the incident spans several resources tied by shared entities; its resource is the one with the earliest alert
+	MultiResource bool `json:"multi_resource,omitempty"`
 	// set when a bridging alert made another incident absorb this one
 	MergedIntoID *int `json:"merged_into_id,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
@@ -70,13 +72,19 @@ type IncidentEdges struct {
 	Resource *Resource `json:"resource,omitempty"`
 	// Alerts holds the value of the alerts edge.
 	Alerts []*Alert `json:"alerts,omitempty"`
+	// CoveredBy holds the value of the covered_by edge.
+	CoveredBy []*Incident `json:"covered_by,omitempty"`
+	// Covers holds the value of the covers edge.
+	Covers []*Incident `json:"covers,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [4]map[string]int
 
-	namedAlerts map[string][]*Alert
+	namedAlerts    map[string][]*Alert
+	namedCoveredBy map[string][]*Incident
+	namedCovers    map[string][]*Incident
 }
 
 // ResourceOrErr returns the Resource value or an error if the edge
@@ -99,6 +107,24 @@ func (e IncidentEdges) AlertsOrErr() ([]*Alert, error) {
 	return nil, &NotLoadedError{edge: "alerts"}
 }
 
+// CoveredByOrErr returns the CoveredBy value or an error if the edge
+// was not loaded in eager-loading.
+func (e IncidentEdges) CoveredByOrErr() ([]*Incident, error) {
+	if e.loadedTypes[2] {
+		return e.CoveredBy, nil
+	}
+	return nil, &NotLoadedError{edge: "covered_by"}
+}
+
+// CoversOrErr returns the Covers value or an error if the edge
+// was not loaded in eager-loading.
+func (e IncidentEdges) CoversOrErr() ([]*Incident, error) {
+	if e.loadedTypes[3] {
+		return e.Covers, nil
+	}
+	return nil, &NotLoadedError{edge: "covers"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Incident) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -106,7 +132,7 @@ func (*Incident) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case incident.FieldTactics, incident.FieldSourceIps, incident.FieldRemediationSteps:
 			values[i] = new([]byte)
-		case incident.FieldIsActive, incident.FieldClosedByAnalyst:
+		case incident.FieldIsActive, incident.FieldClosedByAnalyst, incident.FieldMultiResource:
 			values[i] = new(sql.NullBool)
 		case incident.FieldID, incident.FieldSeverityRank, incident.FieldTacticMask, incident.FieldAlertCount, incident.FieldMergedIntoID:
 			values[i] = new(sql.NullInt64)
@@ -233,6 +259,12 @@ func (_m *Incident) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ClosedByAnalyst = value.Bool
 			}
+		case incident.FieldMultiResource:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field multi_resource", values[i])
+			} else if value.Valid {
+				_m.MultiResource = value.Bool
+			}
 		case incident.FieldMergedIntoID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field merged_into_id", values[i])
@@ -280,6 +312,16 @@ func (_m *Incident) QueryResource() *ResourceQuery {
 // QueryAlerts queries the "alerts" edge of the Incident entity.
 func (_m *Incident) QueryAlerts() *AlertQuery {
 	return NewIncidentClient(_m.config).QueryAlerts(_m)
+}
+
+// QueryCoveredBy queries the "covered_by" edge of the Incident entity.
+func (_m *Incident) QueryCoveredBy() *IncidentQuery {
+	return NewIncidentClient(_m.config).QueryCoveredBy(_m)
+}
+
+// QueryCovers queries the "covers" edge of the Incident entity.
+func (_m *Incident) QueryCovers() *IncidentQuery {
+	return NewIncidentClient(_m.config).QueryCovers(_m)
 }
 
 // Update returns a builder for updating this Incident.
@@ -350,6 +392,9 @@ func (_m *Incident) String() string {
 	builder.WriteString("closed_by_analyst=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ClosedByAnalyst))
 	builder.WriteString(", ")
+	builder.WriteString("multi_resource=")
+	builder.WriteString(fmt.Sprintf("%v", _m.MultiResource))
+	builder.WriteString(", ")
 	if v := _m.MergedIntoID; v != nil {
 		builder.WriteString("merged_into_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
@@ -385,6 +430,54 @@ func (_m *Incident) appendNamedAlerts(name string, edges ...*Alert) {
 		_m.Edges.namedAlerts[name] = []*Alert{}
 	} else {
 		_m.Edges.namedAlerts[name] = append(_m.Edges.namedAlerts[name], edges...)
+	}
+}
+
+// NamedCoveredBy returns the CoveredBy named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Incident) NamedCoveredBy(name string) ([]*Incident, error) {
+	if _m.Edges.namedCoveredBy == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCoveredBy[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Incident) appendNamedCoveredBy(name string, edges ...*Incident) {
+	if _m.Edges.namedCoveredBy == nil {
+		_m.Edges.namedCoveredBy = make(map[string][]*Incident)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCoveredBy[name] = []*Incident{}
+	} else {
+		_m.Edges.namedCoveredBy[name] = append(_m.Edges.namedCoveredBy[name], edges...)
+	}
+}
+
+// NamedCovers returns the Covers named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Incident) NamedCovers(name string) ([]*Incident, error) {
+	if _m.Edges.namedCovers == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCovers[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Incident) appendNamedCovers(name string, edges ...*Incident) {
+	if _m.Edges.namedCovers == nil {
+		_m.Edges.namedCovers = make(map[string][]*Incident)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCovers[name] = []*Incident{}
+	} else {
+		_m.Edges.namedCovers[name] = append(_m.Edges.namedCovers[name], edges...)
 	}
 }
 

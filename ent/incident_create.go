@@ -164,6 +164,20 @@ func (_c *IncidentCreate) SetNillableClosedByAnalyst(v *bool) *IncidentCreate {
 	return _c
 }
 
+// SetMultiResource sets the "multi_resource" field.
+func (_c *IncidentCreate) SetMultiResource(v bool) *IncidentCreate {
+	_c.mutation.SetMultiResource(v)
+	return _c
+}
+
+// SetNillableMultiResource sets the "multi_resource" field if the given value is not nil.
+func (_c *IncidentCreate) SetNillableMultiResource(v *bool) *IncidentCreate {
+	if v != nil {
+		_c.SetMultiResource(*v)
+	}
+	return _c
+}
+
 // SetMergedIntoID sets the "merged_into_id" field.
 func (_c *IncidentCreate) SetMergedIntoID(v int) *IncidentCreate {
 	_c.mutation.SetMergedIntoID(v)
@@ -232,6 +246,36 @@ func (_c *IncidentCreate) AddAlerts(v ...*Alert) *IncidentCreate {
 	return _c.AddAlertIDs(ids...)
 }
 
+// AddCoveredByIDs adds the "covered_by" edge to the Incident entity by IDs.
+func (_c *IncidentCreate) AddCoveredByIDs(ids ...int) *IncidentCreate {
+	_c.mutation.AddCoveredByIDs(ids...)
+	return _c
+}
+
+// AddCoveredBy adds the "covered_by" edges to the Incident entity.
+func (_c *IncidentCreate) AddCoveredBy(v ...*Incident) *IncidentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCoveredByIDs(ids...)
+}
+
+// AddCoverIDs adds the "covers" edge to the Incident entity by IDs.
+func (_c *IncidentCreate) AddCoverIDs(ids ...int) *IncidentCreate {
+	_c.mutation.AddCoverIDs(ids...)
+	return _c
+}
+
+// AddCovers adds the "covers" edges to the Incident entity.
+func (_c *IncidentCreate) AddCovers(v ...*Incident) *IncidentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCoverIDs(ids...)
+}
+
 // Mutation returns the IncidentMutation object of the builder.
 func (_c *IncidentCreate) Mutation() *IncidentMutation {
 	return _c.mutation
@@ -290,6 +334,10 @@ func (_c *IncidentCreate) defaults() {
 	if _, ok := _c.mutation.ClosedByAnalyst(); !ok {
 		v := incident.DefaultClosedByAnalyst
 		_c.mutation.SetClosedByAnalyst(v)
+	}
+	if _, ok := _c.mutation.MultiResource(); !ok {
+		v := incident.DefaultMultiResource
+		_c.mutation.SetMultiResource(v)
 	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		v := incident.DefaultCreatedAt()
@@ -357,6 +405,9 @@ func (_c *IncidentCreate) check() error {
 	}
 	if _, ok := _c.mutation.ClosedByAnalyst(); !ok {
 		return &ValidationError{Name: "closed_by_analyst", err: errors.New(`ent: missing required field "Incident.closed_by_analyst"`)}
+	}
+	if _, ok := _c.mutation.MultiResource(); !ok {
+		return &ValidationError{Name: "multi_resource", err: errors.New(`ent: missing required field "Incident.multi_resource"`)}
 	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		return &ValidationError{Name: "created_at", err: errors.New(`ent: missing required field "Incident.created_at"`)}
@@ -454,6 +505,10 @@ func (_c *IncidentCreate) createSpec() (*Incident, *sqlgraph.CreateSpec) {
 		_spec.SetField(incident.FieldClosedByAnalyst, field.TypeBool, value)
 		_node.ClosedByAnalyst = value
 	}
+	if value, ok := _c.mutation.MultiResource(); ok {
+		_spec.SetField(incident.FieldMultiResource, field.TypeBool, value)
+		_node.MultiResource = value
+	}
 	if value, ok := _c.mutation.MergedIntoID(); ok {
 		_spec.SetField(incident.FieldMergedIntoID, field.TypeInt, value)
 		_node.MergedIntoID = &value
@@ -492,6 +547,38 @@ func (_c *IncidentCreate) createSpec() (*Incident, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(alert.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CoveredByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CoversIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -746,6 +833,18 @@ func (u *IncidentUpsert) SetClosedByAnalyst(v bool) *IncidentUpsert {
 // UpdateClosedByAnalyst sets the "closed_by_analyst" field to the value that was provided on create.
 func (u *IncidentUpsert) UpdateClosedByAnalyst() *IncidentUpsert {
 	u.SetExcluded(incident.FieldClosedByAnalyst)
+	return u
+}
+
+// SetMultiResource sets the "multi_resource" field.
+func (u *IncidentUpsert) SetMultiResource(v bool) *IncidentUpsert {
+	u.Set(incident.FieldMultiResource, v)
+	return u
+}
+
+// UpdateMultiResource sets the "multi_resource" field to the value that was provided on create.
+func (u *IncidentUpsert) UpdateMultiResource() *IncidentUpsert {
+	u.SetExcluded(incident.FieldMultiResource)
 	return u
 }
 
@@ -1058,6 +1157,20 @@ func (u *IncidentUpsertOne) SetClosedByAnalyst(v bool) *IncidentUpsertOne {
 func (u *IncidentUpsertOne) UpdateClosedByAnalyst() *IncidentUpsertOne {
 	return u.Update(func(s *IncidentUpsert) {
 		s.UpdateClosedByAnalyst()
+	})
+}
+
+// SetMultiResource sets the "multi_resource" field.
+func (u *IncidentUpsertOne) SetMultiResource(v bool) *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.SetMultiResource(v)
+	})
+}
+
+// UpdateMultiResource sets the "multi_resource" field to the value that was provided on create.
+func (u *IncidentUpsertOne) UpdateMultiResource() *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.UpdateMultiResource()
 	})
 }
 
@@ -1542,6 +1655,20 @@ func (u *IncidentUpsertBulk) SetClosedByAnalyst(v bool) *IncidentUpsertBulk {
 func (u *IncidentUpsertBulk) UpdateClosedByAnalyst() *IncidentUpsertBulk {
 	return u.Update(func(s *IncidentUpsert) {
 		s.UpdateClosedByAnalyst()
+	})
+}
+
+// SetMultiResource sets the "multi_resource" field.
+func (u *IncidentUpsertBulk) SetMultiResource(v bool) *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.SetMultiResource(v)
+	})
+}
+
+// UpdateMultiResource sets the "multi_resource" field to the value that was provided on create.
+func (u *IncidentUpsertBulk) UpdateMultiResource() *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.UpdateMultiResource()
 	})
 }
 

@@ -22,16 +22,20 @@ import (
 // IncidentQuery is the builder for querying Incident entities.
 type IncidentQuery struct {
 	config
-	ctx             *QueryContext
-	order           []incident.OrderOption
-	inters          []Interceptor
-	predicates      []predicate.Incident
-	withResource    *ResourceQuery
-	withAlerts      *AlertQuery
-	withFKs         bool
-	loadTotal       []func(context.Context, []*Incident) error
-	modifiers       []func(*sql.Selector)
-	withNamedAlerts map[string]*AlertQuery
+	ctx                *QueryContext
+	order              []incident.OrderOption
+	inters             []Interceptor
+	predicates         []predicate.Incident
+	withResource       *ResourceQuery
+	withAlerts         *AlertQuery
+	withCoveredBy      *IncidentQuery
+	withCovers         *IncidentQuery
+	withFKs            bool
+	loadTotal          []func(context.Context, []*Incident) error
+	modifiers          []func(*sql.Selector)
+	withNamedAlerts    map[string]*AlertQuery
+	withNamedCoveredBy map[string]*IncidentQuery
+	withNamedCovers    map[string]*IncidentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -105,6 +109,50 @@ func (_q *IncidentQuery) QueryAlerts() *AlertQuery {
 			sqlgraph.From(incident.Table, incident.FieldID, selector),
 			sqlgraph.To(alert.Table, alert.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, incident.AlertsTable, incident.AlertsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCoveredBy chains the current query on the "covered_by" edge.
+func (_q *IncidentQuery) QueryCoveredBy() *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, incident.CoveredByTable, incident.CoveredByPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCovers chains the current query on the "covers" edge.
+func (_q *IncidentQuery) QueryCovers() *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, incident.CoversTable, incident.CoversPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -299,13 +347,15 @@ func (_q *IncidentQuery) Clone() *IncidentQuery {
 		return nil
 	}
 	return &IncidentQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]incident.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.Incident{}, _q.predicates...),
-		withResource: _q.withResource.Clone(),
-		withAlerts:   _q.withAlerts.Clone(),
+		config:        _q.config,
+		ctx:           _q.ctx.Clone(),
+		order:         append([]incident.OrderOption{}, _q.order...),
+		inters:        append([]Interceptor{}, _q.inters...),
+		predicates:    append([]predicate.Incident{}, _q.predicates...),
+		withResource:  _q.withResource.Clone(),
+		withAlerts:    _q.withAlerts.Clone(),
+		withCoveredBy: _q.withCoveredBy.Clone(),
+		withCovers:    _q.withCovers.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -332,6 +382,28 @@ func (_q *IncidentQuery) WithAlerts(opts ...func(*AlertQuery)) *IncidentQuery {
 		opt(query)
 	}
 	_q.withAlerts = query
+	return _q
+}
+
+// WithCoveredBy tells the query-builder to eager-load the nodes that are connected to
+// the "covered_by" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithCoveredBy(opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCoveredBy = query
+	return _q
+}
+
+// WithCovers tells the query-builder to eager-load the nodes that are connected to
+// the "covers" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithCovers(opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCovers = query
 	return _q
 }
 
@@ -414,9 +486,11 @@ func (_q *IncidentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inc
 		nodes       = []*Incident{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [4]bool{
 			_q.withResource != nil,
 			_q.withAlerts != nil,
+			_q.withCoveredBy != nil,
+			_q.withCovers != nil,
 		}
 	)
 	if _q.withResource != nil {
@@ -459,10 +533,38 @@ func (_q *IncidentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inc
 			return nil, err
 		}
 	}
+	if query := _q.withCoveredBy; query != nil {
+		if err := _q.loadCoveredBy(ctx, query, nodes,
+			func(n *Incident) { n.Edges.CoveredBy = []*Incident{} },
+			func(n *Incident, e *Incident) { n.Edges.CoveredBy = append(n.Edges.CoveredBy, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withCovers; query != nil {
+		if err := _q.loadCovers(ctx, query, nodes,
+			func(n *Incident) { n.Edges.Covers = []*Incident{} },
+			func(n *Incident, e *Incident) { n.Edges.Covers = append(n.Edges.Covers, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedAlerts {
 		if err := _q.loadAlerts(ctx, query, nodes,
 			func(n *Incident) { n.appendNamedAlerts(name) },
 			func(n *Incident, e *Alert) { n.appendNamedAlerts(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCoveredBy {
+		if err := _q.loadCoveredBy(ctx, query, nodes,
+			func(n *Incident) { n.appendNamedCoveredBy(name) },
+			func(n *Incident, e *Incident) { n.appendNamedCoveredBy(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCovers {
+		if err := _q.loadCovers(ctx, query, nodes,
+			func(n *Incident) { n.appendNamedCovers(name) },
+			func(n *Incident, e *Incident) { n.appendNamedCovers(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -560,6 +662,128 @@ func (_q *IncidentQuery) loadAlerts(ctx context.Context, query *AlertQuery, node
 		nodes, ok := nids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected "alerts" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *IncidentQuery) loadCoveredBy(ctx context.Context, query *IncidentQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *Incident)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Incident)
+	nids := make(map[int]map[*Incident]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(incident.CoveredByTable)
+		s.Join(joinT).On(s.C(incident.FieldID), joinT.C(incident.CoveredByPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(incident.CoveredByPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(incident.CoveredByPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Incident]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Incident](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "covered_by" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *IncidentQuery) loadCovers(ctx context.Context, query *IncidentQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *Incident)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Incident)
+	nids := make(map[int]map[*Incident]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(incident.CoversTable)
+		s.Join(joinT).On(s.C(incident.FieldID), joinT.C(incident.CoversPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(incident.CoversPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(incident.CoversPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Incident]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Incident](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "covers" node returned %v`, n.ID)
 		}
 		for kn := range nodes {
 			assign(kn, n)
@@ -698,6 +922,34 @@ func (_q *IncidentQuery) WithNamedAlerts(name string, opts ...func(*AlertQuery))
 		_q.withNamedAlerts = make(map[string]*AlertQuery)
 	}
 	_q.withNamedAlerts[name] = query
+	return _q
+}
+
+// WithNamedCoveredBy tells the query-builder to eager-load the nodes that are connected to the "covered_by"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithNamedCoveredBy(name string, opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCoveredBy == nil {
+		_q.withNamedCoveredBy = make(map[string]*IncidentQuery)
+	}
+	_q.withNamedCoveredBy[name] = query
+	return _q
+}
+
+// WithNamedCovers tells the query-builder to eager-load the nodes that are connected to the "covers"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithNamedCovers(name string, opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCovers == nil {
+		_q.withNamedCovers = make(map[string]*IncidentQuery)
+	}
+	_q.withNamedCovers[name] = query
 	return _q
 }
 

@@ -259,6 +259,20 @@ func (_u *IncidentUpdate) SetNillableClosedByAnalyst(v *bool) *IncidentUpdate {
 	return _u
 }
 
+// SetMultiResource sets the "multi_resource" field.
+func (_u *IncidentUpdate) SetMultiResource(v bool) *IncidentUpdate {
+	_u.mutation.SetMultiResource(v)
+	return _u
+}
+
+// SetNillableMultiResource sets the "multi_resource" field if the given value is not nil.
+func (_u *IncidentUpdate) SetNillableMultiResource(v *bool) *IncidentUpdate {
+	if v != nil {
+		_u.SetMultiResource(*v)
+	}
+	return _u
+}
+
 // SetMergedIntoID sets the "merged_into_id" field.
 func (_u *IncidentUpdate) SetMergedIntoID(v int) *IncidentUpdate {
 	_u.mutation.ResetMergedIntoID()
@@ -318,6 +332,36 @@ func (_u *IncidentUpdate) AddAlerts(v ...*Alert) *IncidentUpdate {
 	return _u.AddAlertIDs(ids...)
 }
 
+// AddCoveredByIDs adds the "covered_by" edge to the Incident entity by IDs.
+func (_u *IncidentUpdate) AddCoveredByIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.AddCoveredByIDs(ids...)
+	return _u
+}
+
+// AddCoveredBy adds the "covered_by" edges to the Incident entity.
+func (_u *IncidentUpdate) AddCoveredBy(v ...*Incident) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCoveredByIDs(ids...)
+}
+
+// AddCoverIDs adds the "covers" edge to the Incident entity by IDs.
+func (_u *IncidentUpdate) AddCoverIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.AddCoverIDs(ids...)
+	return _u
+}
+
+// AddCovers adds the "covers" edges to the Incident entity.
+func (_u *IncidentUpdate) AddCovers(v ...*Incident) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCoverIDs(ids...)
+}
+
 // Mutation returns the IncidentMutation object of the builder.
 func (_u *IncidentUpdate) Mutation() *IncidentMutation {
 	return _u.mutation
@@ -348,6 +392,48 @@ func (_u *IncidentUpdate) RemoveAlerts(v ...*Alert) *IncidentUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAlertIDs(ids...)
+}
+
+// ClearCoveredBy clears all "covered_by" edges to the Incident entity.
+func (_u *IncidentUpdate) ClearCoveredBy() *IncidentUpdate {
+	_u.mutation.ClearCoveredBy()
+	return _u
+}
+
+// RemoveCoveredByIDs removes the "covered_by" edge to Incident entities by IDs.
+func (_u *IncidentUpdate) RemoveCoveredByIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.RemoveCoveredByIDs(ids...)
+	return _u
+}
+
+// RemoveCoveredBy removes "covered_by" edges to Incident entities.
+func (_u *IncidentUpdate) RemoveCoveredBy(v ...*Incident) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCoveredByIDs(ids...)
+}
+
+// ClearCovers clears all "covers" edges to the Incident entity.
+func (_u *IncidentUpdate) ClearCovers() *IncidentUpdate {
+	_u.mutation.ClearCovers()
+	return _u
+}
+
+// RemoveCoverIDs removes the "covers" edge to Incident entities by IDs.
+func (_u *IncidentUpdate) RemoveCoverIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.RemoveCoverIDs(ids...)
+	return _u
+}
+
+// RemoveCovers removes "covers" edges to Incident entities.
+func (_u *IncidentUpdate) RemoveCovers(v ...*Incident) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCoverIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -491,6 +577,9 @@ func (_u *IncidentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.ClosedByAnalyst(); ok {
 		_spec.SetField(incident.FieldClosedByAnalyst, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.MultiResource(); ok {
+		_spec.SetField(incident.FieldMultiResource, field.TypeBool, value)
+	}
 	if value, ok := _u.mutation.MergedIntoID(); ok {
 		_spec.SetField(incident.FieldMergedIntoID, field.TypeInt, value)
 	}
@@ -570,6 +659,96 @@ func (_u *IncidentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(alert.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CoveredByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCoveredByIDs(); len(nodes) > 0 && !_u.mutation.CoveredByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CoveredByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CoversCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCoversIDs(); len(nodes) > 0 && !_u.mutation.CoversCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CoversIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -824,6 +1003,20 @@ func (_u *IncidentUpdateOne) SetNillableClosedByAnalyst(v *bool) *IncidentUpdate
 	return _u
 }
 
+// SetMultiResource sets the "multi_resource" field.
+func (_u *IncidentUpdateOne) SetMultiResource(v bool) *IncidentUpdateOne {
+	_u.mutation.SetMultiResource(v)
+	return _u
+}
+
+// SetNillableMultiResource sets the "multi_resource" field if the given value is not nil.
+func (_u *IncidentUpdateOne) SetNillableMultiResource(v *bool) *IncidentUpdateOne {
+	if v != nil {
+		_u.SetMultiResource(*v)
+	}
+	return _u
+}
+
 // SetMergedIntoID sets the "merged_into_id" field.
 func (_u *IncidentUpdateOne) SetMergedIntoID(v int) *IncidentUpdateOne {
 	_u.mutation.ResetMergedIntoID()
@@ -883,6 +1076,36 @@ func (_u *IncidentUpdateOne) AddAlerts(v ...*Alert) *IncidentUpdateOne {
 	return _u.AddAlertIDs(ids...)
 }
 
+// AddCoveredByIDs adds the "covered_by" edge to the Incident entity by IDs.
+func (_u *IncidentUpdateOne) AddCoveredByIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.AddCoveredByIDs(ids...)
+	return _u
+}
+
+// AddCoveredBy adds the "covered_by" edges to the Incident entity.
+func (_u *IncidentUpdateOne) AddCoveredBy(v ...*Incident) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCoveredByIDs(ids...)
+}
+
+// AddCoverIDs adds the "covers" edge to the Incident entity by IDs.
+func (_u *IncidentUpdateOne) AddCoverIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.AddCoverIDs(ids...)
+	return _u
+}
+
+// AddCovers adds the "covers" edges to the Incident entity.
+func (_u *IncidentUpdateOne) AddCovers(v ...*Incident) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCoverIDs(ids...)
+}
+
 // Mutation returns the IncidentMutation object of the builder.
 func (_u *IncidentUpdateOne) Mutation() *IncidentMutation {
 	return _u.mutation
@@ -913,6 +1136,48 @@ func (_u *IncidentUpdateOne) RemoveAlerts(v ...*Alert) *IncidentUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAlertIDs(ids...)
+}
+
+// ClearCoveredBy clears all "covered_by" edges to the Incident entity.
+func (_u *IncidentUpdateOne) ClearCoveredBy() *IncidentUpdateOne {
+	_u.mutation.ClearCoveredBy()
+	return _u
+}
+
+// RemoveCoveredByIDs removes the "covered_by" edge to Incident entities by IDs.
+func (_u *IncidentUpdateOne) RemoveCoveredByIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.RemoveCoveredByIDs(ids...)
+	return _u
+}
+
+// RemoveCoveredBy removes "covered_by" edges to Incident entities.
+func (_u *IncidentUpdateOne) RemoveCoveredBy(v ...*Incident) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCoveredByIDs(ids...)
+}
+
+// ClearCovers clears all "covers" edges to the Incident entity.
+func (_u *IncidentUpdateOne) ClearCovers() *IncidentUpdateOne {
+	_u.mutation.ClearCovers()
+	return _u
+}
+
+// RemoveCoverIDs removes the "covers" edge to Incident entities by IDs.
+func (_u *IncidentUpdateOne) RemoveCoverIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.RemoveCoverIDs(ids...)
+	return _u
+}
+
+// RemoveCovers removes "covers" edges to Incident entities.
+func (_u *IncidentUpdateOne) RemoveCovers(v ...*Incident) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCoverIDs(ids...)
 }
 
 // Where appends a list predicates to the IncidentUpdate builder.
@@ -1086,6 +1351,9 @@ func (_u *IncidentUpdateOne) sqlSave(ctx context.Context) (_node *Incident, err 
 	if value, ok := _u.mutation.ClosedByAnalyst(); ok {
 		_spec.SetField(incident.FieldClosedByAnalyst, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.MultiResource(); ok {
+		_spec.SetField(incident.FieldMultiResource, field.TypeBool, value)
+	}
 	if value, ok := _u.mutation.MergedIntoID(); ok {
 		_spec.SetField(incident.FieldMergedIntoID, field.TypeInt, value)
 	}
@@ -1165,6 +1433,96 @@ func (_u *IncidentUpdateOne) sqlSave(ctx context.Context) (_node *Incident, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(alert.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CoveredByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCoveredByIDs(); len(nodes) > 0 && !_u.mutation.CoveredByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CoveredByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CoversCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCoversIDs(); len(nodes) > 0 && !_u.mutation.CoversCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CoversIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

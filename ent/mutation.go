@@ -4398,6 +4398,7 @@ type IncidentMutation struct {
 	addalert_count          *int
 	resource_key            *string
 	closed_by_analyst       *bool
+	multi_resource          *bool
 	merged_into_id          *int
 	addmerged_into_id       *int
 	created_at              *time.Time
@@ -4408,6 +4409,12 @@ type IncidentMutation struct {
 	alerts                  map[int]struct{}
 	removedalerts           map[int]struct{}
 	clearedalerts           bool
+	covered_by              map[int]struct{}
+	removedcovered_by       map[int]struct{}
+	clearedcovered_by       bool
+	covers                  map[int]struct{}
+	removedcovers           map[int]struct{}
+	clearedcovers           bool
 	done                    bool
 	oldValue                func(context.Context) (*Incident, error)
 	predicates              []predicate.Incident
@@ -5156,6 +5163,42 @@ func (m *IncidentMutation) ResetClosedByAnalyst() {
 	m.closed_by_analyst = nil
 }
 
+// SetMultiResource sets the "multi_resource" field.
+func (m *IncidentMutation) SetMultiResource(b bool) {
+	m.multi_resource = &b
+}
+
+// MultiResource returns the value of the "multi_resource" field in the mutation.
+func (m *IncidentMutation) MultiResource() (r bool, exists bool) {
+	v := m.multi_resource
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMultiResource returns the old "multi_resource" field's value of the Incident entity.
+// If the Incident object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentMutation) OldMultiResource(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMultiResource is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMultiResource requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMultiResource: %w", err)
+	}
+	return oldValue.MultiResource, nil
+}
+
+// ResetMultiResource resets all changes to the "multi_resource" field.
+func (m *IncidentMutation) ResetMultiResource() {
+	m.multi_resource = nil
+}
+
 // SetMergedIntoID sets the "merged_into_id" field.
 func (m *IncidentMutation) SetMergedIntoID(i int) {
 	m.merged_into_id = &i
@@ -5391,6 +5434,114 @@ func (m *IncidentMutation) ResetAlerts() {
 	m.removedalerts = nil
 }
 
+// AddCoveredByIDs adds the "covered_by" edge to the Incident entity by ids.
+func (m *IncidentMutation) AddCoveredByIDs(ids ...int) {
+	if m.covered_by == nil {
+		m.covered_by = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.covered_by[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCoveredBy clears the "covered_by" edge to the Incident entity.
+func (m *IncidentMutation) ClearCoveredBy() {
+	m.clearedcovered_by = true
+}
+
+// CoveredByCleared reports if the "covered_by" edge to the Incident entity was cleared.
+func (m *IncidentMutation) CoveredByCleared() bool {
+	return m.clearedcovered_by
+}
+
+// RemoveCoveredByIDs removes the "covered_by" edge to the Incident entity by IDs.
+func (m *IncidentMutation) RemoveCoveredByIDs(ids ...int) {
+	if m.removedcovered_by == nil {
+		m.removedcovered_by = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.covered_by, ids[i])
+		m.removedcovered_by[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCoveredBy returns the removed IDs of the "covered_by" edge to the Incident entity.
+func (m *IncidentMutation) RemovedCoveredByIDs() (ids []int) {
+	for id := range m.removedcovered_by {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CoveredByIDs returns the "covered_by" edge IDs in the mutation.
+func (m *IncidentMutation) CoveredByIDs() (ids []int) {
+	for id := range m.covered_by {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCoveredBy resets all changes to the "covered_by" edge.
+func (m *IncidentMutation) ResetCoveredBy() {
+	m.covered_by = nil
+	m.clearedcovered_by = false
+	m.removedcovered_by = nil
+}
+
+// AddCoverIDs adds the "covers" edge to the Incident entity by ids.
+func (m *IncidentMutation) AddCoverIDs(ids ...int) {
+	if m.covers == nil {
+		m.covers = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.covers[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCovers clears the "covers" edge to the Incident entity.
+func (m *IncidentMutation) ClearCovers() {
+	m.clearedcovers = true
+}
+
+// CoversCleared reports if the "covers" edge to the Incident entity was cleared.
+func (m *IncidentMutation) CoversCleared() bool {
+	return m.clearedcovers
+}
+
+// RemoveCoverIDs removes the "covers" edge to the Incident entity by IDs.
+func (m *IncidentMutation) RemoveCoverIDs(ids ...int) {
+	if m.removedcovers == nil {
+		m.removedcovers = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.covers, ids[i])
+		m.removedcovers[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCovers returns the removed IDs of the "covers" edge to the Incident entity.
+func (m *IncidentMutation) RemovedCoversIDs() (ids []int) {
+	for id := range m.removedcovers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CoversIDs returns the "covers" edge IDs in the mutation.
+func (m *IncidentMutation) CoversIDs() (ids []int) {
+	for id := range m.covers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCovers resets all changes to the "covers" edge.
+func (m *IncidentMutation) ResetCovers() {
+	m.covers = nil
+	m.clearedcovers = false
+	m.removedcovers = nil
+}
+
 // Where appends a list predicates to the IncidentMutation builder.
 func (m *IncidentMutation) Where(ps ...predicate.Incident) {
 	m.predicates = append(m.predicates, ps...)
@@ -5425,7 +5576,7 @@ func (m *IncidentMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IncidentMutation) Fields() []string {
-	fields := make([]string, 0, 18)
+	fields := make([]string, 0, 19)
 	if m.title != nil {
 		fields = append(fields, incident.FieldTitle)
 	}
@@ -5470,6 +5621,9 @@ func (m *IncidentMutation) Fields() []string {
 	}
 	if m.closed_by_analyst != nil {
 		fields = append(fields, incident.FieldClosedByAnalyst)
+	}
+	if m.multi_resource != nil {
+		fields = append(fields, incident.FieldMultiResource)
 	}
 	if m.merged_into_id != nil {
 		fields = append(fields, incident.FieldMergedIntoID)
@@ -5518,6 +5672,8 @@ func (m *IncidentMutation) Field(name string) (ent.Value, bool) {
 		return m.ResourceKey()
 	case incident.FieldClosedByAnalyst:
 		return m.ClosedByAnalyst()
+	case incident.FieldMultiResource:
+		return m.MultiResource()
 	case incident.FieldMergedIntoID:
 		return m.MergedIntoID()
 	case incident.FieldCreatedAt:
@@ -5563,6 +5719,8 @@ func (m *IncidentMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldResourceKey(ctx)
 	case incident.FieldClosedByAnalyst:
 		return m.OldClosedByAnalyst(ctx)
+	case incident.FieldMultiResource:
+		return m.OldMultiResource(ctx)
 	case incident.FieldMergedIntoID:
 		return m.OldMergedIntoID(ctx)
 	case incident.FieldCreatedAt:
@@ -5682,6 +5840,13 @@ func (m *IncidentMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetClosedByAnalyst(v)
+		return nil
+	case incident.FieldMultiResource:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMultiResource(v)
 		return nil
 	case incident.FieldMergedIntoID:
 		v, ok := value.(int)
@@ -5858,6 +6023,9 @@ func (m *IncidentMutation) ResetField(name string) error {
 	case incident.FieldClosedByAnalyst:
 		m.ResetClosedByAnalyst()
 		return nil
+	case incident.FieldMultiResource:
+		m.ResetMultiResource()
+		return nil
 	case incident.FieldMergedIntoID:
 		m.ResetMergedIntoID()
 		return nil
@@ -5873,12 +6041,18 @@ func (m *IncidentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *IncidentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 4)
 	if m.resource != nil {
 		edges = append(edges, incident.EdgeResource)
 	}
 	if m.alerts != nil {
 		edges = append(edges, incident.EdgeAlerts)
+	}
+	if m.covered_by != nil {
+		edges = append(edges, incident.EdgeCoveredBy)
+	}
+	if m.covers != nil {
+		edges = append(edges, incident.EdgeCovers)
 	}
 	return edges
 }
@@ -5897,15 +6071,33 @@ func (m *IncidentMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case incident.EdgeCoveredBy:
+		ids := make([]ent.Value, 0, len(m.covered_by))
+		for id := range m.covered_by {
+			ids = append(ids, id)
+		}
+		return ids
+	case incident.EdgeCovers:
+		ids := make([]ent.Value, 0, len(m.covers))
+		for id := range m.covers {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *IncidentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 4)
 	if m.removedalerts != nil {
 		edges = append(edges, incident.EdgeAlerts)
+	}
+	if m.removedcovered_by != nil {
+		edges = append(edges, incident.EdgeCoveredBy)
+	}
+	if m.removedcovers != nil {
+		edges = append(edges, incident.EdgeCovers)
 	}
 	return edges
 }
@@ -5920,18 +6112,36 @@ func (m *IncidentMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case incident.EdgeCoveredBy:
+		ids := make([]ent.Value, 0, len(m.removedcovered_by))
+		for id := range m.removedcovered_by {
+			ids = append(ids, id)
+		}
+		return ids
+	case incident.EdgeCovers:
+		ids := make([]ent.Value, 0, len(m.removedcovers))
+		for id := range m.removedcovers {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *IncidentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 4)
 	if m.clearedresource {
 		edges = append(edges, incident.EdgeResource)
 	}
 	if m.clearedalerts {
 		edges = append(edges, incident.EdgeAlerts)
+	}
+	if m.clearedcovered_by {
+		edges = append(edges, incident.EdgeCoveredBy)
+	}
+	if m.clearedcovers {
+		edges = append(edges, incident.EdgeCovers)
 	}
 	return edges
 }
@@ -5944,6 +6154,10 @@ func (m *IncidentMutation) EdgeCleared(name string) bool {
 		return m.clearedresource
 	case incident.EdgeAlerts:
 		return m.clearedalerts
+	case incident.EdgeCoveredBy:
+		return m.clearedcovered_by
+	case incident.EdgeCovers:
+		return m.clearedcovers
 	}
 	return false
 }
@@ -5968,6 +6182,12 @@ func (m *IncidentMutation) ResetEdge(name string) error {
 		return nil
 	case incident.EdgeAlerts:
 		m.ResetAlerts()
+		return nil
+	case incident.EdgeCoveredBy:
+		m.ResetCoveredBy()
+		return nil
+	case incident.EdgeCovers:
+		m.ResetCovers()
 		return nil
 	}
 	return fmt.Errorf("unknown Incident edge %s", name)

@@ -140,12 +140,16 @@ func init() {
 	incidentDescClosedByAnalyst := incidentFields[14].Descriptor()
 	// incident.DefaultClosedByAnalyst holds the default value on creation for the closed_by_analyst field.
 	incident.DefaultClosedByAnalyst = incidentDescClosedByAnalyst.Default.(bool)
+	// incidentDescMultiResource is the schema descriptor for multi_resource field.
+	incidentDescMultiResource := incidentFields[15].Descriptor()
+	// incident.DefaultMultiResource holds the default value on creation for the multi_resource field.
+	incident.DefaultMultiResource = incidentDescMultiResource.Default.(bool)
 	// incidentDescCreatedAt is the schema descriptor for created_at field.
-	incidentDescCreatedAt := incidentFields[16].Descriptor()
+	incidentDescCreatedAt := incidentFields[17].Descriptor()
 	// incident.DefaultCreatedAt holds the default value on creation for the created_at field.
 	incident.DefaultCreatedAt = incidentDescCreatedAt.Default.(func() time.Time)
 	// incidentDescUpdatedAt is the schema descriptor for updated_at field.
-	incidentDescUpdatedAt := incidentFields[17].Descriptor()
+	incidentDescUpdatedAt := incidentFields[18].Descriptor()
 	// incident.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	incident.DefaultUpdatedAt = incidentDescUpdatedAt.Default.(func() time.Time)
 	// incident.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.

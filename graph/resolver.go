@@ -20,6 +20,8 @@ type Deps struct {
 	Broker   broker.Broker
 	// Schedule asks correlation to recompute resources; called after commit.
 	Schedule func(keys ...string)
+	// Backlog tells how many resources wait for correlation (nil: none).
+	Backlog func() int
 }
 
 // Resolver is the root resolver.

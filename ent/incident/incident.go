@@ -47,6 +47,8 @@ const (
 	FieldResourceKey = "resource_key"
 	// FieldClosedByAnalyst holds the string denoting the closed_by_analyst field in the database.
 	FieldClosedByAnalyst = "closed_by_analyst"
+	// FieldMultiResource holds the string denoting the multi_resource field in the database.
+	FieldMultiResource = "multi_resource"
 	// FieldMergedIntoID holds the string denoting the merged_into_id field in the database.
 	FieldMergedIntoID = "merged_into_id"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
@@ -57,6 +59,10 @@ const (
 	EdgeResource = "resource"
 	// EdgeAlerts holds the string denoting the alerts edge name in mutations.
 	EdgeAlerts = "alerts"
+	// EdgeCoveredBy holds the string denoting the covered_by edge name in mutations.
+	EdgeCoveredBy = "covered_by"
+	// EdgeCovers holds the string denoting the covers edge name in mutations.
+	EdgeCovers = "covers"
 	// Table holds the table name of the incident in the database.
 	Table = "incidents"
 	// ResourceTable is the table that holds the resource relation/edge.
@@ -71,6 +77,10 @@ const (
 	// AlertsInverseTable is the table name for the Alert entity.
 	// It exists in this package in order to avoid circular dependency with the "alert" package.
 	AlertsInverseTable = "alerts"
+	// CoveredByTable is the table that holds the covered_by relation/edge. The primary key declared below.
+	CoveredByTable = "incident_covers"
+	// CoversTable is the table that holds the covers relation/edge. The primary key declared below.
+	CoversTable = "incident_covers"
 )
 
 // Columns holds all SQL columns for incident fields.
@@ -91,6 +101,7 @@ var Columns = []string{
 	FieldAlertCount,
 	FieldResourceKey,
 	FieldClosedByAnalyst,
+	FieldMultiResource,
 	FieldMergedIntoID,
 	FieldCreatedAt,
 	FieldUpdatedAt,
@@ -106,6 +117,12 @@ var (
 	// AlertsPrimaryKey and AlertsColumn2 are the table columns denoting the
 	// primary key for the alerts relation (M2M).
 	AlertsPrimaryKey = []string{"incident_id", "alert_id"}
+	// CoveredByPrimaryKey and CoveredByColumn2 are the table columns denoting the
+	// primary key for the covered_by relation (M2M).
+	CoveredByPrimaryKey = []string{"incident_id", "covered_by_id"}
+	// CoversPrimaryKey and CoversColumn2 are the table columns denoting the
+	// primary key for the covers relation (M2M).
+	CoversPrimaryKey = []string{"incident_id", "covered_by_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -134,6 +151,8 @@ var (
 	DefaultAlertCount int
 	// DefaultClosedByAnalyst holds the default value on creation for the "closed_by_analyst" field.
 	DefaultClosedByAnalyst bool
+	// DefaultMultiResource holds the default value on creation for the "multi_resource" field.
+	DefaultMultiResource bool
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
@@ -232,6 +251,11 @@ func ByClosedByAnalyst(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldClosedByAnalyst, opts...).ToFunc()
 }
 
+// ByMultiResource orders the results by the multi_resource field.
+func ByMultiResource(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMultiResource, opts...).ToFunc()
+}
+
 // ByMergedIntoID orders the results by the merged_into_id field.
 func ByMergedIntoID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldMergedIntoID, opts...).ToFunc()
@@ -267,6 +291,34 @@ func ByAlerts(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newAlertsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByCoveredByCount orders the results by covered_by count.
+func ByCoveredByCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCoveredByStep(), opts...)
+	}
+}
+
+// ByCoveredBy orders the results by covered_by terms.
+func ByCoveredBy(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCoveredByStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByCoversCount orders the results by covers count.
+func ByCoversCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCoversStep(), opts...)
+	}
+}
+
+// ByCovers orders the results by covers terms.
+func ByCovers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCoversStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newResourceStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -279,6 +331,20 @@ func newAlertsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AlertsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, false, AlertsTable, AlertsPrimaryKey...),
+	)
+}
+func newCoveredByStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(Table, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, CoveredByTable, CoveredByPrimaryKey...),
+	)
+}
+func newCoversStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(Table, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, false, CoversTable, CoversPrimaryKey...),
 	)
 }
 

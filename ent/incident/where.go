@@ -106,6 +106,11 @@ func ClosedByAnalyst(v bool) predicate.Incident {
 	return predicate.Incident(sql.FieldEQ(FieldClosedByAnalyst, v))
 }
 
+// MultiResource applies equality check predicate on the "multi_resource" field. It's identical to MultiResourceEQ.
+func MultiResource(v bool) predicate.Incident {
+	return predicate.Incident(sql.FieldEQ(FieldMultiResource, v))
+}
+
 // MergedIntoID applies equality check predicate on the "merged_into_id" field. It's identical to MergedIntoIDEQ.
 func MergedIntoID(v int) predicate.Incident {
 	return predicate.Incident(sql.FieldEQ(FieldMergedIntoID, v))
@@ -596,6 +601,16 @@ func ClosedByAnalystNEQ(v bool) predicate.Incident {
 	return predicate.Incident(sql.FieldNEQ(FieldClosedByAnalyst, v))
 }
 
+// MultiResourceEQ applies the EQ predicate on the "multi_resource" field.
+func MultiResourceEQ(v bool) predicate.Incident {
+	return predicate.Incident(sql.FieldEQ(FieldMultiResource, v))
+}
+
+// MultiResourceNEQ applies the NEQ predicate on the "multi_resource" field.
+func MultiResourceNEQ(v bool) predicate.Incident {
+	return predicate.Incident(sql.FieldNEQ(FieldMultiResource, v))
+}
+
 // MergedIntoIDEQ applies the EQ predicate on the "merged_into_id" field.
 func MergedIntoIDEQ(v int) predicate.Incident {
 	return predicate.Incident(sql.FieldEQ(FieldMergedIntoID, v))
@@ -764,6 +779,52 @@ func HasAlerts() predicate.Incident {
 func HasAlertsWith(preds ...predicate.Alert) predicate.Incident {
 	return predicate.Incident(func(s *sql.Selector) {
 		step := newAlertsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasCoveredBy applies the HasEdge predicate on the "covered_by" edge.
+func HasCoveredBy() predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, CoveredByTable, CoveredByPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCoveredByWith applies the HasEdge predicate on the "covered_by" edge with a given conditions (other predicates).
+func HasCoveredByWith(preds ...predicate.Incident) predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := newCoveredByStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasCovers applies the HasEdge predicate on the "covers" edge.
+func HasCovers() predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, CoversTable, CoversPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCoversWith applies the HasEdge predicate on the "covers" edge with a given conditions (other predicates).
+func HasCoversWith(preds ...predicate.Incident) predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := newCoversStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

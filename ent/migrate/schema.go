@@ -146,6 +146,7 @@ var (
 		{Name: "alert_count", Type: field.TypeInt, Default: 0},
 		{Name: "resource_key", Type: field.TypeString},
 		{Name: "closed_by_analyst", Type: field.TypeBool, Default: false},
+		{Name: "multi_resource", Type: field.TypeBool, Default: false},
 		{Name: "merged_into_id", Type: field.TypeInt, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
@@ -159,7 +160,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "incidents_resources_incidents",
-				Columns:    []*schema.Column{IncidentsColumns[19]},
+				Columns:    []*schema.Column{IncidentsColumns[20]},
 				RefColumns: []*schema.Column{ResourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -169,6 +170,11 @@ var (
 				Name:    "incident_resource_key",
 				Unique:  false,
 				Columns: []*schema.Column{IncidentsColumns[14]},
+			},
+			{
+				Name:    "incident_multi_resource",
+				Unique:  false,
+				Columns: []*schema.Column{IncidentsColumns[16]},
 			},
 			{
 				Name:    "incident_last_activity_time",
@@ -251,6 +257,31 @@ var (
 			},
 		},
 	}
+	// IncidentCoversColumns holds the columns for the "incident_covers" table.
+	IncidentCoversColumns = []*schema.Column{
+		{Name: "incident_id", Type: field.TypeInt},
+		{Name: "covered_by_id", Type: field.TypeInt},
+	}
+	// IncidentCoversTable holds the schema information for the "incident_covers" table.
+	IncidentCoversTable = &schema.Table{
+		Name:       "incident_covers",
+		Columns:    IncidentCoversColumns,
+		PrimaryKey: []*schema.Column{IncidentCoversColumns[0], IncidentCoversColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "incident_covers_incident_id",
+				Columns:    []*schema.Column{IncidentCoversColumns[0]},
+				RefColumns: []*schema.Column{IncidentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "incident_covers_covered_by_id",
+				Columns:    []*schema.Column{IncidentCoversColumns[1]},
+				RefColumns: []*schema.Column{IncidentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		AlertsTable,
@@ -260,6 +291,7 @@ var (
 		ResourcesTable,
 		AlertEntitiesTable,
 		IncidentAlertsTable,
+		IncidentCoversTable,
 	}
 )
 
@@ -271,4 +303,6 @@ func init() {
 	AlertEntitiesTable.ForeignKeys[1].RefTable = EntitiesTable
 	IncidentAlertsTable.ForeignKeys[0].RefTable = IncidentsTable
 	IncidentAlertsTable.ForeignKeys[1].RefTable = AlertsTable
+	IncidentCoversTable.ForeignKeys[0].RefTable = IncidentsTable
+	IncidentCoversTable.ForeignKeys[1].RefTable = IncidentsTable
 }

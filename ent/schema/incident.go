@@ -14,8 +14,10 @@ import (
 	"github.com/vigil-soc/vigil/killchain"
 )
 
-// Incident is a chain of alerts on one resource that lines up along the
-// kill chain. Its derived fields are maintained by package correlate.
+// Incident is a chain of alerts that lines up along the kill chain: on one
+// resource, or — when multi_resource is set — on several resources tied by a
+// shared strong entity (then it covers the per-resource incidents of its
+// members). Its derived fields are maintained by package correlate.
 type Incident struct {
 	ent.Schema
 }
@@ -58,6 +60,9 @@ func (Incident) Fields() []ent.Field {
 		field.Bool("closed_by_analyst").Default(false).
 			Comment("an analyst closed it: its alerts stay out of later correlation").
 			Annotations(entgql.Skip()),
+		field.Bool("multi_resource").Default(false).
+			Comment("the incident spans several resources tied by shared entities; its resource is the one with the earliest alert").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Int("merged_into_id").Optional().Nillable().
 			Comment("set when a bridging alert made another incident absorb this one").
 			Annotations(entgql.Skip()),
@@ -74,6 +79,11 @@ func (Incident) Edges() []ent.Edge {
 		edge.From("resource", Resource.Type).Ref("incidents").Unique().Required(),
 		edge.To("alerts", Alert.Type).
 			Annotations(entgql.RelayConnection()),
+		// A multi-resource incident covers the per-resource incidents that
+		// hold any of its alerts; they are covered by it.
+		edge.To("covers", Incident.Type).
+			From("covered_by").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 
@@ -81,6 +91,7 @@ func (Incident) Edges() []ent.Edge {
 func (Incident) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("resource_key"),
+		index.Fields("multi_resource"),
 		index.Fields("last_activity_time"),
 	}
 }

@@ -129,6 +129,8 @@ type ComplexityRoot struct {
 	Incident struct {
 		AlertCount        func(childComplexity int) int
 		Alerts            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) int
+		CoveredBy         func(childComplexity int) int
+		Covers            func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
 		Description       func(childComplexity int) int
 		FirstActivityTime func(childComplexity int) int
@@ -136,8 +138,10 @@ type ComplexityRoot struct {
 		IsActive          func(childComplexity int) int
 		LastActivityTime  func(childComplexity int) int
 		MergedInto        func(childComplexity int) int
+		MultiResource     func(childComplexity int) int
 		RemediationSteps  func(childComplexity int) int
 		Resource          func(childComplexity int) int
+		Resources         func(childComplexity int) int
 		Severity          func(childComplexity int) int
 		SourceIps         func(childComplexity int) int
 		Status            func(childComplexity int) int
@@ -183,12 +187,13 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AlertTimeline func(childComplexity int, from time.Time, to time.Time, bucket *model.TimelineBucket, offsetMinutes *int, where *ent.AlertWhereInput) int
-		Alerts        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput, tactics []killchain.Tactic, search *string) int
-		Incidents     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput, tactics []killchain.Tactic, search *string, includeMerged *bool) int
-		Node          func(childComplexity int, id int) int
-		Nodes         func(childComplexity int, ids []int) int
-		Resources     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ResourceOrder, where *ent.ResourceWhereInput) int
+		AlertTimeline      func(childComplexity int, from time.Time, to time.Time, bucket *model.TimelineBucket, offsetMinutes *int, where *ent.AlertWhereInput) int
+		Alerts             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput, tactics []killchain.Tactic, search *string) int
+		CorrelationBacklog func(childComplexity int) int
+		Incidents          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput, tactics []killchain.Tactic, search *string, includeMerged *bool) int
+		Node               func(childComplexity int, id int) int
+		Nodes              func(childComplexity int, ids []int) int
+		Resources          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ResourceOrder, where *ent.ResourceWhereInput) int
 	}
 
 	Rejection struct {
@@ -662,6 +667,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Alerts(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.AlertOrder), args["where"].(*ent.AlertWhereInput)), true
+	case "Incident.coveredBy":
+		if e.ComplexityRoot.Incident.CoveredBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.CoveredBy(childComplexity), true
+	case "Incident.covers":
+		if e.ComplexityRoot.Incident.Covers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Covers(childComplexity), true
 	case "Incident.createdAt":
 		if e.ComplexityRoot.Incident.CreatedAt == nil {
 			break
@@ -704,6 +721,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.MergedInto(childComplexity), true
+	case "Incident.multiResource":
+		if e.ComplexityRoot.Incident.MultiResource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.MultiResource(childComplexity), true
 	case "Incident.remediationSteps":
 		if e.ComplexityRoot.Incident.RemediationSteps == nil {
 			break
@@ -716,6 +739,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Resource(childComplexity), true
+	case "Incident.resources":
+		if e.ComplexityRoot.Incident.Resources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Resources(childComplexity), true
 	case "Incident.severity":
 		if e.ComplexityRoot.Incident.Severity == nil {
 			break
@@ -904,6 +933,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Alerts(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.AlertOrder), args["where"].(*ent.AlertWhereInput), args["tactics"].([]killchain.Tactic), args["search"].(*string)), true
+	case "Query.correlationBacklog":
+		if e.ComplexityRoot.Query.CorrelationBacklog == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CorrelationBacklog(childComplexity), true
 	case "Query.incidents":
 		if e.ComplexityRoot.Query.Incidents == nil {
 			break
@@ -1282,6 +1317,15 @@ type EntityRelation {
   to: Entity!
 }
 `, BuiltIn: false},
+	{Name: "../correlation.graphqls", Input: `extend type Query {
+  """
+  How many resources wait for correlation (or are being correlated) in
+  this process, counting a resource again while its cross-resource pass is
+  due: what the vigil_correlation_backlog gauge on /metrics shows.
+  """
+  correlationBacklog: Int!
+}
+`, BuiltIn: false},
 	{Name: "../incidents.graphqls", Input: `extend type Query {
   """
   Incidents. Incidents merged into another are left out unless
@@ -1313,6 +1357,16 @@ extend type Resource {
   """The Azure resource id, or the host key when an alert names no resource."""
   resourceId: String!
   subscriptionId: String!
+}
+
+extend type Incident {
+  """
+  Every resource of its alerts: the one resource of a per-resource incident;
+  all of them, by name, for a multi-resource one (` + "`" + `resource` + "`" + ` is the one
+  with the earliest alert). A multi-resource incident's ` + "`" + `covers` + "`" + ` are the
+  per-resource incidents that hold any of its alerts; theirs ` + "`" + `coveredBy` + "`" + ` it.
+  """
+  resources: [Resource!]! @goField(forceResolver: true)
 }
 `, BuiltIn: false},
 	{Name: "../mutations.graphqls", Input: `type Mutation {
@@ -2149,6 +2203,10 @@ type Incident implements Node {
   tactics: [Tactic!]!
   remediationSteps: [String!]!
   alertCount: Int!
+  """
+  the incident spans several resources tied by shared entities; its resource is the one with the earliest alert
+  """
+  multiResource: Boolean!
   createdAt: Time!
   updatedAt: Time!
   resource: Resource!
@@ -2183,6 +2241,8 @@ type Incident implements Node {
     """
     where: AlertWhereInput
   ): AlertConnection!
+  coveredBy: [Incident!]!
+  covers: [Incident!]!
 }
 """
 A connection to a list of items.
@@ -2352,6 +2412,11 @@ input IncidentWhereInput {
   alertCountLT: Int
   alertCountLTE: Int
   """
+  multi_resource field predicates
+  """
+  multiResource: Boolean
+  multiResourceNEQ: Boolean
+  """
   created_at field predicates
   """
   createdAt: Time
@@ -2383,6 +2448,16 @@ input IncidentWhereInput {
   """
   hasAlerts: Boolean
   hasAlertsWith: [AlertWhereInput!]
+  """
+  covered_by edge predicates
+  """
+  hasCoveredBy: Boolean
+  hasCoveredByWith: [IncidentWhereInput!]
+  """
+  covers edge predicates
+  """
+  hasCovers: Boolean
+  hasCoversWith: [IncidentWhereInput!]
 }
 """
 An object with an ID.
@@ -2941,6 +3016,8 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_remediationSteps(ctx, field)
 	case "alertCount":
 		return ec.fieldContext_Incident_alertCount(ctx, field)
+	case "multiResource":
+		return ec.fieldContext_Incident_multiResource(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Incident_createdAt(ctx, field)
 	case "updatedAt":
@@ -2949,10 +3026,16 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_resource(ctx, field)
 	case "alerts":
 		return ec.fieldContext_Incident_alerts(ctx, field)
+	case "coveredBy":
+		return ec.fieldContext_Incident_coveredBy(ctx, field)
+	case "covers":
+		return ec.fieldContext_Incident_covers(ctx, field)
 	case "sourceIPs":
 		return ec.fieldContext_Incident_sourceIPs(ctx, field)
 	case "mergedInto":
 		return ec.fieldContext_Incident_mergedInto(ctx, field)
+	case "resources":
+		return ec.fieldContext_Incident_resources(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Incident", field.Name)
 }
