@@ -73,7 +73,7 @@ func newServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, erro
 		s.broker = pb
 	}
 	s.baseCtx, s.stop = context.WithCancel(context.Background())
-	s.job = correlate.NewJob(db, s.broker, correlate.Config{Window: cfg.CorrelationWindow}, log)
+	s.job = correlate.NewJob(db, s.broker, cfg.correlation(), log)
 	s.ingester = ingest.New(db, ingest.Options{OnCommit: s.job.Schedule})
 	s.handler = s.routes()
 	return s, nil
@@ -98,6 +98,7 @@ func (s *Server) graphql() http.Handler {
 			Broker:   s.broker,
 			Schedule: s.job.Schedule,
 			Backlog:  s.job.Backlog,
+			Rule:     s.cfg.correlation().ResolvedRule(),
 		}},
 		Complexity: graph.Complexity(),
 	}))

@@ -29,22 +29,24 @@ type Campaign struct {
 	Ties      []Tie    // sorted by key
 }
 
-// Campaigns applies the cross-resource rule to ls, a set of eligible alerts
+// Campaigns applies the cross-resource rule, with settings p (a rule's
+// default ones, not a resource type's), to ls, a set of eligible alerts
 // that is closed under linking (every alert of each resource, and every
 // alert that carries one of their keys):
 //
-//  1. the alerts of one resource are split into chains as Chains does; a
+//  1. the alerts of one resource are split into chains as ChainsWith does; a
 //     chain is one unit, qualifying or not;
 //  2. the alerts carrying one entity key are ordered by start and split
 //     wherever consecutive starts are more than window apart; each such run
 //     that spans at least two and at most maxResources resources ties its
 //     alerts (and so their chains) together; a run over more resources is
 //     background noise — a scanner, a shared proxy — and ties nothing;
-//  3. every connected set spanning two or more resources that Qualifies
+//  3. every connected set spanning two or more resources that QualifiesWith p
 //     (ordered by start) is a campaign.
 //
 // The result depends only on the set ls, not on its order.
-func Campaigns(ls []Linked, window time.Duration, maxResources int) []Campaign {
+func Campaigns(ls []Linked, p Params, maxResources int) []Campaign {
+	window := p.Window
 	if maxResources <= 0 {
 		maxResources = DefaultMaxLinkResources
 	}
@@ -80,7 +82,7 @@ func Campaigns(ls []Linked, window time.Duration, maxResources int) []Campaign {
 		}
 	}
 	for _, ms := range byRes {
-		for _, chain := range Chains(ms, window) {
+		for _, chain := range ChainsWith(ms, p) {
 			for _, m := range chain[1:] {
 				join(index[chain[0].ID], index[m.ID])
 			}
@@ -154,7 +156,7 @@ func Campaigns(ls []Linked, window time.Duration, maxResources int) []Campaign {
 			continue
 		}
 		chain := Chains(ms, maxDuration)[0] // one chain: only the ordering
-		if !Qualifies(chain) {
+		if !QualifiesWith(chain, p) {
 			continue
 		}
 		c := Campaign{Resources: sortedStrings(res)}

@@ -310,20 +310,62 @@ func (s Stats) add(t Stats) Stats {
 }
 
 // All recomputes every resource once. With rebuild it first deletes the
-// incidents correlation made and no analyst touched (closed or in progress ones are kept), so they are
-// recomputed from scratch: per resource, in the transaction (and under the
-// lock) that recomputes it, so that a running `vigil serve` never works on
-// incidents deleted under it. Events are not published.
+// incidents correlation made and no analyst touched (closed or in progress
+// ones are kept), so they are recomputed from scratch: per resource, in the
+// transaction (and under the lock) that recomputes it, so that a running
+// `vigil serve` never works on incidents deleted under it. The
+// cross-resource pass follows, over every resource. Events are not
+// published.
 func All(ctx context.Context, db *store.DB, cfg Config, rebuild bool) (Stats, error) {
-	cfg.Dialect = db.Dialect
+	return all(ctx, db.Client, cfg, db.Dialect, rebuild, func(fn func(*ent.Tx) error) error {
+		return store.WithTx(ctx, db.Client, fn)
+	})
+}
+
+// Plan is All, and it tells what changed: incidents created, merged and
+// unchanged, comparing their member sets before and after. With dryRun it
+// works in one transaction that it rolls back, so nothing is written.
+func Plan(ctx context.Context, db *store.DB, cfg Config, rebuild, dryRun bool) (Diff, error) {
+	before, err := snapshot(ctx, db.Client)
+	if err != nil {
+		return Diff{}, err
+	}
+	if !dryRun {
+		if _, err := All(ctx, db, cfg, rebuild); err != nil {
+			return Diff{}, err
+		}
+		after, err := snapshot(ctx, db.Client)
+		if err != nil {
+			return Diff{}, err
+		}
+		return diff(before, after), nil
+	}
+	tx, err := db.Client.Tx(ctx)
+	if err != nil {
+		return Diff{}, err
+	}
+	defer tx.Rollback()
+	if _, err := all(ctx, tx.Client(), cfg, db.Dialect, rebuild, func(fn func(*ent.Tx) error) error { return fn(tx) }); err != nil {
+		return Diff{}, err
+	}
+	after, err := snapshot(ctx, tx.Client())
+	if err != nil {
+		return Diff{}, err
+	}
+	return diff(before, after), nil
+}
+
+// all is All with the transactions run gives (one each, or one for all).
+func all(ctx context.Context, c *ent.Client, cfg Config, dia string, rebuild bool, run func(func(*ent.Tx) error) error) (Stats, error) {
+	cfg.Dialect = dia
 	var st Stats
-	keys, err := db.Client.Resource.Query().Order(resource.ByKey()).Select(resource.FieldKey).Strings(ctx)
+	keys, err := c.Resource.Query().Order(resource.ByKey()).Select(resource.FieldKey).Strings(ctx)
 	if err != nil {
 		return st, fmt.Errorf("listing resources: %w", err)
 	}
 	for _, k := range keys {
 		var events []broker.Event
-		err := store.WithTx(ctx, db.Client, func(tx *ent.Tx) error {
+		err := run(func(tx *ent.Tx) error {
 			if rebuild {
 				if err := lock(ctx, tx, k, cfg); err != nil {
 					return err
@@ -344,7 +386,7 @@ func All(ctx context.Context, db *store.DB, cfg Config, rebuild bool) (Stats, er
 		count(&st, events)
 	}
 	var events []broker.Event
-	err = store.WithTx(ctx, db.Client, func(tx *ent.Tx) error {
+	err = run(func(tx *ent.Tx) error {
 		if rebuild {
 			// Multi takes the lock again: a no-op within one transaction.
 			if cfg.Dialect == dialect.Postgres {

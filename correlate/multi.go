@@ -15,6 +15,7 @@ import (
 	entalert "github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 )
 
@@ -94,9 +95,25 @@ func Multi(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) ([]broker
 		if a.Status == alerts.Dismissed || excluded[id] || a.ResourceKey == "" {
 			continue
 		}
-		eligible = append(eligible, Linked{Member: Member{ID: id, Start: a.StartTime, Tactics: a.Tactics}, Resource: a.ResourceKey, Keys: sc.keys[id]})
+		eligible = append(eligible, Linked{Member: Member{ID: id, Start: a.StartTime, Tactics: a.Tactics, Severity: a.Severity.Rank()},
+			Resource: a.ResourceKey, Keys: sc.keys[id]})
 	}
-	camps := Campaigns(eligible, cfg.window(), cfg.maxLinkResources())
+	rule := cfg.rule()
+	camps := Campaigns(eligible, rule.For(""), rule.MaxLinkResources)
+	why := map[int]reason{}
+	for _, c := range camps {
+		for _, id := range c.Alerts {
+			why[id] = reason{kind: incidentlink.ReasonRESOURCE_CHAIN}
+		}
+		for _, t := range c.Ties {
+			for _, id := range t.Alerts {
+				if why[id].kind != incidentlink.ReasonENTITY {
+					why[id] = reason{kind: incidentlink.ReasonENTITY, key: t.Key}
+				}
+			}
+		}
+	}
+	alertFn := func(id int) *ent.Alert { return sc.alerts[id] }
 
 	stored, err := tx.Incident.Query().Where(incident.IDIn(sortedKeys(ownerIDs)...)).
 		WithAlerts(func(q *ent.AlertQuery) { q.Select(entalert.FieldID) }).
@@ -133,8 +150,12 @@ func Multi(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) ([]broker
 			}
 		}
 		if len(holders) == 0 {
-			id, err := w.create(ctx, sortedKeys(members))
+			ids := sortedKeys(members)
+			id, err := w.create(ctx, ids)
 			if err != nil {
+				return nil, err
+			}
+			if err := writeLinks(ctx, tx, id, ids, why, alertFn, rule); err != nil {
 				return nil, err
 			}
 			events = append(events, broker.Event{Kind: broker.IncidentCreated, IncidentID: id})
@@ -154,6 +175,9 @@ func Multi(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) ([]broker
 				Exec(ctx); err != nil {
 				return nil, fmt.Errorf("merging incident: %w", err)
 			}
+			if err := dropLinks(ctx, tx, other.ID); err != nil {
+				return nil, err
+			}
 			merged[other.ID] = true
 			events = append(events, broker.Event{Kind: broker.IncidentUpdated, IncidentID: other.ID})
 		}
@@ -165,6 +189,9 @@ func Multi(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) ([]broker
 			}
 		}
 		if err := addAlerts(ctx, tx, survivor.ID, add); err != nil {
+			return nil, err
+		}
+		if err := writeLinks(ctx, tx, survivor.ID, add, why, alertFn, rule); err != nil {
 			return nil, err
 		}
 	}

@@ -147,7 +147,7 @@ func TestMultiResourceIncidents(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				f := newFixture(t, fresh(t), 24*h)
-				f.cfg.MaxLinkResources = tt.max
+				f.cfg.Rule.MaxLinkResources = tt.max
 				f.job = correlate.NewJob(f.db, nil, f.cfg, nil)
 				f.ingest(tt.alerts...)
 				if got := f.multi(); !slices.Equal(got, tt.want) {

@@ -14,6 +14,7 @@ import (
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 )
 
@@ -24,37 +25,25 @@ type Config struct {
 	// Dialect is the database's (entgo.io/ent/dialect): on PostgreSQL each
 	// resource is locked with an advisory lock while it is recomputed.
 	Dialect string
-	// LinkKinds are the entity kinds whose strong values tie resources
-	// together (default DefaultLinkKinds).
-	LinkKinds []string
-	// MaxLinkResources is how many resources one entity value may tie
-	// within a window before it ties nothing (default
-	// DefaultMaxLinkResources).
-	MaxLinkResources int
+	// Rule is the correlation rule (a rules file's); what it leaves out
+	// takes the defaults, its window Window.
+	Rule Rule
 }
 
-func (c Config) maxLinkResources() int {
-	if c.MaxLinkResources <= 0 {
-		return DefaultMaxLinkResources
-	}
-	return c.MaxLinkResources
-}
+// rule returns the rule with its defaults filled in.
+func (c Config) rule() Rule { return c.Rule.Resolved(c.Window) }
+
+// ResolvedRule returns the rule correlation applies under c.
+func (c Config) ResolvedRule() Rule { return c.rule() }
+
+func (c Config) maxLinkResources() int { return c.rule().MaxLinkResources }
 
 // links reports whether an entity key may tie resources under c.
 func (c Config) links(key string) bool {
-	kinds := c.LinkKinds
-	if kinds == nil {
-		kinds = DefaultLinkKinds
-	}
-	return slices.Contains(kinds, kindOf(key)) && Strong(key)
+	return slices.Contains(c.rule().LinkKinds, kindOf(key)) && Strong(key)
 }
 
-func (c Config) window() time.Duration {
-	if c.Window <= 0 {
-		return 24 * time.Hour
-	}
-	return c.Window
-}
+func (c Config) window() time.Duration { return time.Duration(c.rule().Window) }
 
 // Resource recomputes the incidents of the resource with correlation key
 // key inside tx, and reconciles them with what is stored: an incident keeps
@@ -125,14 +114,16 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 		if a.Status == alerts.Dismissed || excluded[a.ID] {
 			continue
 		}
-		eligible = append(eligible, Member{ID: a.ID, Start: a.StartTime, Tactics: a.Tactics})
+		eligible = append(eligible, Member{ID: a.ID, Start: a.StartTime, Tactics: a.Tactics, Severity: a.Severity.Rank()})
 	}
 
 	// Each qualifying chain, with the open incidents that share an alert
 	// with it, forms a group; groups that share an incident are one.
 	groups := newUnion()
-	for ci, chain := range Chains(eligible, cfg.window()) {
-		if !Qualifies(chain) {
+	rule := cfg.rule()
+	params := rule.For(res.Type)
+	for ci, chain := range ChainsWith(eligible, params) {
+		if !QualifiesWith(chain, params) {
 			continue
 		}
 		node := fmt.Sprintf("c%d", ci)
@@ -171,6 +162,9 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 			if err := addAlerts(ctx, tx, created.ID, ids[min(len(ids), linkChunk):]); err != nil {
 				return nil, err
 			}
+			if err := writeLinks(ctx, tx, created.ID, ids, chainReasons(ids), alertOf(byID), rule); err != nil {
+				return nil, err
+			}
 			events = append(events, broker.Event{Kind: broker.IncidentCreated, IncidentID: created.ID})
 			continue
 		}
@@ -188,6 +182,9 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 				Exec(ctx); err != nil {
 				return nil, fmt.Errorf("merging incident: %w", err)
 			}
+			if err := dropLinks(ctx, tx, other.ID); err != nil {
+				return nil, err
+			}
 			merged[other.ID] = true
 			events = append(events, broker.Event{Kind: broker.IncidentUpdated, IncidentID: other.ID})
 		}
@@ -199,6 +196,9 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 			}
 		}
 		if err := addAlerts(ctx, tx, survivor.ID, add); err != nil {
+			return nil, err
+		}
+		if err := writeLinks(ctx, tx, survivor.ID, add, chainReasons(g.alerts), alertOf(byID), rule); err != nil {
 			return nil, err
 		}
 	}
@@ -251,6 +251,20 @@ func addAlerts(ctx context.Context, tx *ent.Tx, incidentID int, ids []int) error
 		}
 	}
 	return nil
+}
+
+// chainReasons says that each of ids joined as a member of a kill chain on
+// its resource.
+func chainReasons(ids []int) map[int]reason {
+	m := make(map[int]reason, len(ids))
+	for _, id := range ids {
+		m[id] = reason{kind: incidentlink.ReasonCHAIN}
+	}
+	return m
+}
+
+func alertOf(byID map[int]*ent.Alert) func(int) *ent.Alert {
+	return func(id int) *ent.Alert { return byID[id] }
 }
 
 func incNode(id int) string { return fmt.Sprintf("i%d", id) }

@@ -19,6 +19,7 @@ import (
 	"github.com/vigil-soc/vigil/ent/alertpayload"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 
 	stdsql "database/sql"
@@ -37,6 +38,8 @@ type Client struct {
 	Entity *EntityClient
 	// Incident is the client for interacting with the Incident builders.
 	Incident *IncidentClient
+	// IncidentLink is the client for interacting with the IncidentLink builders.
+	IncidentLink *IncidentLinkClient
 	// Resource is the client for interacting with the Resource builders.
 	Resource *ResourceClient
 	// additional fields for node api
@@ -56,6 +59,7 @@ func (c *Client) init() {
 	c.AlertPayload = NewAlertPayloadClient(c.config)
 	c.Entity = NewEntityClient(c.config)
 	c.Incident = NewIncidentClient(c.config)
+	c.IncidentLink = NewIncidentLinkClient(c.config)
 	c.Resource = NewResourceClient(c.config)
 }
 
@@ -153,6 +157,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AlertPayload: NewAlertPayloadClient(cfg),
 		Entity:       NewEntityClient(cfg),
 		Incident:     NewIncidentClient(cfg),
+		IncidentLink: NewIncidentLinkClient(cfg),
 		Resource:     NewResourceClient(cfg),
 	}, nil
 }
@@ -177,6 +182,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AlertPayload: NewAlertPayloadClient(cfg),
 		Entity:       NewEntityClient(cfg),
 		Incident:     NewIncidentClient(cfg),
+		IncidentLink: NewIncidentLinkClient(cfg),
 		Resource:     NewResourceClient(cfg),
 	}, nil
 }
@@ -206,21 +212,21 @@ func (c *Client) Close() error {
 // Use adds the mutation hooks to all the entity clients.
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
-	c.Alert.Use(hooks...)
-	c.AlertPayload.Use(hooks...)
-	c.Entity.Use(hooks...)
-	c.Incident.Use(hooks...)
-	c.Resource.Use(hooks...)
+	for _, n := range []interface{ Use(...Hook) }{
+		c.Alert, c.AlertPayload, c.Entity, c.Incident, c.IncidentLink, c.Resource,
+	} {
+		n.Use(hooks...)
+	}
 }
 
 // Intercept adds the query interceptors to all the entity clients.
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
-	c.Alert.Intercept(interceptors...)
-	c.AlertPayload.Intercept(interceptors...)
-	c.Entity.Intercept(interceptors...)
-	c.Incident.Intercept(interceptors...)
-	c.Resource.Intercept(interceptors...)
+	for _, n := range []interface{ Intercept(...Interceptor) }{
+		c.Alert, c.AlertPayload, c.Entity, c.Incident, c.IncidentLink, c.Resource,
+	} {
+		n.Intercept(interceptors...)
+	}
 }
 
 // Mutate implements the ent.Mutator interface.
@@ -234,6 +240,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Entity.mutate(ctx, m)
 	case *IncidentMutation:
 		return c.Incident.mutate(ctx, m)
+	case *IncidentLinkMutation:
+		return c.IncidentLink.mutate(ctx, m)
 	case *ResourceMutation:
 		return c.Resource.mutate(ctx, m)
 	default:
@@ -908,6 +916,22 @@ func (c *IncidentClient) QueryCovers(_m *Incident) *IncidentQuery {
 	return query
 }
 
+// QueryLinks queries the links edge of a Incident.
+func (c *IncidentClient) QueryLinks(_m *Incident) *IncidentLinkQuery {
+	query := (&IncidentLinkClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, id),
+			sqlgraph.To(incidentlink.Table, incidentlink.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.LinksTable, incident.LinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *IncidentClient) Hooks() []Hook {
 	return c.hooks.Incident
@@ -930,6 +954,171 @@ func (c *IncidentClient) mutate(ctx context.Context, m *IncidentMutation) (Value
 		return (&IncidentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Incident mutation op: %q", m.Op())
+	}
+}
+
+// IncidentLinkClient is a client for the IncidentLink schema.
+type IncidentLinkClient struct {
+	config
+}
+
+// NewIncidentLinkClient returns a client for the IncidentLink from the given config.
+func NewIncidentLinkClient(c config) *IncidentLinkClient {
+	return &IncidentLinkClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `incidentlink.Hooks(f(g(h())))`.
+func (c *IncidentLinkClient) Use(hooks ...Hook) {
+	c.hooks.IncidentLink = append(c.hooks.IncidentLink, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `incidentlink.Intercept(f(g(h())))`.
+func (c *IncidentLinkClient) Intercept(interceptors ...Interceptor) {
+	c.inters.IncidentLink = append(c.inters.IncidentLink, interceptors...)
+}
+
+// Create returns a builder for creating a IncidentLink entity.
+func (c *IncidentLinkClient) Create() *IncidentLinkCreate {
+	mutation := newIncidentLinkMutation(c.config, OpCreate)
+	return &IncidentLinkCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of IncidentLink entities.
+func (c *IncidentLinkClient) CreateBulk(builders ...*IncidentLinkCreate) *IncidentLinkCreateBulk {
+	return &IncidentLinkCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *IncidentLinkClient) MapCreateBulk(slice any, setFunc func(*IncidentLinkCreate, int)) *IncidentLinkCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &IncidentLinkCreateBulk{err: fmt.Errorf("calling to IncidentLinkClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*IncidentLinkCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &IncidentLinkCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for IncidentLink.
+func (c *IncidentLinkClient) Update() *IncidentLinkUpdate {
+	mutation := newIncidentLinkMutation(c.config, OpUpdate)
+	return &IncidentLinkUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *IncidentLinkClient) UpdateOne(_m *IncidentLink) *IncidentLinkUpdateOne {
+	mutation := newIncidentLinkMutation(c.config, OpUpdateOne, withIncidentLink(_m))
+	return &IncidentLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *IncidentLinkClient) UpdateOneID(id int) *IncidentLinkUpdateOne {
+	mutation := newIncidentLinkMutation(c.config, OpUpdateOne, withIncidentLinkID(id))
+	return &IncidentLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for IncidentLink.
+func (c *IncidentLinkClient) Delete() *IncidentLinkDelete {
+	mutation := newIncidentLinkMutation(c.config, OpDelete)
+	return &IncidentLinkDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *IncidentLinkClient) DeleteOne(_m *IncidentLink) *IncidentLinkDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *IncidentLinkClient) DeleteOneID(id int) *IncidentLinkDeleteOne {
+	builder := c.Delete().Where(incidentlink.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &IncidentLinkDeleteOne{builder}
+}
+
+// Query returns a query builder for IncidentLink.
+func (c *IncidentLinkClient) Query() *IncidentLinkQuery {
+	return &IncidentLinkQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeIncidentLink},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a IncidentLink entity by its id.
+func (c *IncidentLinkClient) Get(ctx context.Context, id int) (*IncidentLink, error) {
+	return c.Query().Where(incidentlink.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *IncidentLinkClient) GetX(ctx context.Context, id int) *IncidentLink {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryIncident queries the incident edge of a IncidentLink.
+func (c *IncidentLinkClient) QueryIncident(_m *IncidentLink) *IncidentQuery {
+	query := (&IncidentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incidentlink.Table, incidentlink.FieldID, id),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, incidentlink.IncidentTable, incidentlink.IncidentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAlert queries the alert edge of a IncidentLink.
+func (c *IncidentLinkClient) QueryAlert(_m *IncidentLink) *AlertQuery {
+	query := (&AlertClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incidentlink.Table, incidentlink.FieldID, id),
+			sqlgraph.To(alert.Table, alert.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, incidentlink.AlertTable, incidentlink.AlertColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *IncidentLinkClient) Hooks() []Hook {
+	return c.hooks.IncidentLink
+}
+
+// Interceptors returns the client interceptors.
+func (c *IncidentLinkClient) Interceptors() []Interceptor {
+	return c.inters.IncidentLink
+}
+
+func (c *IncidentLinkClient) mutate(ctx context.Context, m *IncidentLinkMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&IncidentLinkCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&IncidentLinkUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&IncidentLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&IncidentLinkDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown IncidentLink mutation op: %q", m.Op())
 	}
 }
 
@@ -1101,10 +1290,10 @@ func (c *ResourceClient) mutate(ctx context.Context, m *ResourceMutation) (Value
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		Alert, AlertPayload, Entity, Incident, Resource []ent.Hook
+		Alert, AlertPayload, Entity, Incident, IncidentLink, Resource []ent.Hook
 	}
 	inters struct {
-		Alert, AlertPayload, Entity, Incident, Resource []ent.Interceptor
+		Alert, AlertPayload, Entity, Incident, IncidentLink, Resource []ent.Interceptor
 	}
 )
 

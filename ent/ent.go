@@ -16,6 +16,7 @@ import (
 	"github.com/vigil-soc/vigil/ent/alertpayload"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 )
 
@@ -81,6 +82,7 @@ func checkColumn(t, c string) error {
 			alertpayload.Table: alertpayload.ValidColumn,
 			entity.Table:       entity.ValidColumn,
 			incident.Table:     incident.ValidColumn,
+			incidentlink.Table: incidentlink.ValidColumn,
 			resource.Table:     resource.ValidColumn,
 		})
 	})

@@ -114,6 +114,34 @@ func (_m *Incident) Covers(ctx context.Context) (result []*Incident, err error) 
 	return result, err
 }
 
+func (_m *Incident) Links(ctx context.Context) (result []*IncidentLink, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedLinks(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.LinksOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryLinks().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *IncidentLink) Incident(ctx context.Context) (*Incident, error) {
+	result, err := _m.Edges.IncidentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIncident().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *IncidentLink) Alert(ctx context.Context) (*Alert, error) {
+	result, err := _m.Edges.AlertOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAlert().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Resource) Alerts(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*AlertOrder, where *AlertWhereInput,
 ) (*AlertConnection, error) {

@@ -17,6 +17,7 @@ import (
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"golang.org/x/sync/semaphore"
 )
@@ -40,6 +41,11 @@ var incidentImplementors = []string{"Incident", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Incident) IsNode() {}
+
+var incidentlinkImplementors = []string{"IncidentLink", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*IncidentLink) IsNode() {}
 
 var resourceImplementors = []string{"Resource", "Node"}
 
@@ -127,6 +133,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(incident.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, incidentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case incidentlink.Table:
+		query := c.IncidentLink.Query().
+			Where(incidentlink.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, incidentlinkImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -249,6 +264,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Incident.Query().
 			Where(incident.IDIn(ids...))
 		query, err := query.CollectFields(ctx, incidentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case incidentlink.Table:
+		query := c.IncidentLink.Query().
+			Where(incidentlink.IDIn(ids...))
+		query, err := query.CollectFields(ctx, incidentlinkImplementors...)
 		if err != nil {
 			return nil, err
 		}

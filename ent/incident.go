@@ -76,15 +76,18 @@ type IncidentEdges struct {
 	CoveredBy []*Incident `json:"covered_by,omitempty"`
 	// Covers holds the value of the covers edge.
 	Covers []*Incident `json:"covers,omitempty"`
+	// Links holds the value of the links edge.
+	Links []*IncidentLink `json:"links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [5]map[string]int
 
 	namedAlerts    map[string][]*Alert
 	namedCoveredBy map[string][]*Incident
 	namedCovers    map[string][]*Incident
+	namedLinks     map[string][]*IncidentLink
 }
 
 // ResourceOrErr returns the Resource value or an error if the edge
@@ -123,6 +126,15 @@ func (e IncidentEdges) CoversOrErr() ([]*Incident, error) {
 		return e.Covers, nil
 	}
 	return nil, &NotLoadedError{edge: "covers"}
+}
+
+// LinksOrErr returns the Links value or an error if the edge
+// was not loaded in eager-loading.
+func (e IncidentEdges) LinksOrErr() ([]*IncidentLink, error) {
+	if e.loadedTypes[4] {
+		return e.Links, nil
+	}
+	return nil, &NotLoadedError{edge: "links"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -324,6 +336,11 @@ func (_m *Incident) QueryCovers() *IncidentQuery {
 	return NewIncidentClient(_m.config).QueryCovers(_m)
 }
 
+// QueryLinks queries the "links" edge of the Incident entity.
+func (_m *Incident) QueryLinks() *IncidentLinkQuery {
+	return NewIncidentClient(_m.config).QueryLinks(_m)
+}
+
 // Update returns a builder for updating this Incident.
 // Note that you need to call Incident.Unwrap() before calling this method if this Incident
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -478,6 +495,30 @@ func (_m *Incident) appendNamedCovers(name string, edges ...*Incident) {
 		_m.Edges.namedCovers[name] = []*Incident{}
 	} else {
 		_m.Edges.namedCovers[name] = append(_m.Edges.namedCovers[name], edges...)
+	}
+}
+
+// NamedLinks returns the Links named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Incident) NamedLinks(name string) ([]*IncidentLink, error) {
+	if _m.Edges.namedLinks == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedLinks[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Incident) appendNamedLinks(name string, edges ...*IncidentLink) {
+	if _m.Edges.namedLinks == nil {
+		_m.Edges.namedLinks = make(map[string][]*IncidentLink)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedLinks[name] = []*IncidentLink{}
+	} else {
+		_m.Edges.namedLinks[name] = append(_m.Edges.namedLinks[name], edges...)
 	}
 }
 

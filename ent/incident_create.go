@@ -14,6 +14,7 @@ import (
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/killchain"
 )
@@ -274,6 +275,21 @@ func (_c *IncidentCreate) AddCovers(v ...*Incident) *IncidentCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddCoverIDs(ids...)
+}
+
+// AddLinkIDs adds the "links" edge to the IncidentLink entity by IDs.
+func (_c *IncidentCreate) AddLinkIDs(ids ...int) *IncidentCreate {
+	_c.mutation.AddLinkIDs(ids...)
+	return _c
+}
+
+// AddLinks adds the "links" edges to the IncidentLink entity.
+func (_c *IncidentCreate) AddLinks(v ...*IncidentLink) *IncidentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddLinkIDs(ids...)
 }
 
 // Mutation returns the IncidentMutation object of the builder.
@@ -579,6 +595,22 @@ func (_c *IncidentCreate) createSpec() (*Incident, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.LinksIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/predicate"
 	"github.com/vigil-soc/vigil/ent/resource"
 )
@@ -30,12 +31,14 @@ type IncidentQuery struct {
 	withAlerts         *AlertQuery
 	withCoveredBy      *IncidentQuery
 	withCovers         *IncidentQuery
+	withLinks          *IncidentLinkQuery
 	withFKs            bool
 	loadTotal          []func(context.Context, []*Incident) error
 	modifiers          []func(*sql.Selector)
 	withNamedAlerts    map[string]*AlertQuery
 	withNamedCoveredBy map[string]*IncidentQuery
 	withNamedCovers    map[string]*IncidentQuery
+	withNamedLinks     map[string]*IncidentLinkQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -153,6 +156,28 @@ func (_q *IncidentQuery) QueryCovers() *IncidentQuery {
 			sqlgraph.From(incident.Table, incident.FieldID, selector),
 			sqlgraph.To(incident.Table, incident.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, incident.CoversTable, incident.CoversPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryLinks chains the current query on the "links" edge.
+func (_q *IncidentQuery) QueryLinks() *IncidentLinkQuery {
+	query := (&IncidentLinkClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(incidentlink.Table, incidentlink.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.LinksTable, incident.LinksColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -356,6 +381,7 @@ func (_q *IncidentQuery) Clone() *IncidentQuery {
 		withAlerts:    _q.withAlerts.Clone(),
 		withCoveredBy: _q.withCoveredBy.Clone(),
 		withCovers:    _q.withCovers.Clone(),
+		withLinks:     _q.withLinks.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -404,6 +430,17 @@ func (_q *IncidentQuery) WithCovers(opts ...func(*IncidentQuery)) *IncidentQuery
 		opt(query)
 	}
 	_q.withCovers = query
+	return _q
+}
+
+// WithLinks tells the query-builder to eager-load the nodes that are connected to
+// the "links" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithLinks(opts ...func(*IncidentLinkQuery)) *IncidentQuery {
+	query := (&IncidentLinkClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withLinks = query
 	return _q
 }
 
@@ -486,11 +523,12 @@ func (_q *IncidentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inc
 		nodes       = []*Incident{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withResource != nil,
 			_q.withAlerts != nil,
 			_q.withCoveredBy != nil,
 			_q.withCovers != nil,
+			_q.withLinks != nil,
 		}
 	)
 	if _q.withResource != nil {
@@ -547,6 +585,13 @@ func (_q *IncidentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inc
 			return nil, err
 		}
 	}
+	if query := _q.withLinks; query != nil {
+		if err := _q.loadLinks(ctx, query, nodes,
+			func(n *Incident) { n.Edges.Links = []*IncidentLink{} },
+			func(n *Incident, e *IncidentLink) { n.Edges.Links = append(n.Edges.Links, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedAlerts {
 		if err := _q.loadAlerts(ctx, query, nodes,
 			func(n *Incident) { n.appendNamedAlerts(name) },
@@ -565,6 +610,13 @@ func (_q *IncidentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inc
 		if err := _q.loadCovers(ctx, query, nodes,
 			func(n *Incident) { n.appendNamedCovers(name) },
 			func(n *Incident, e *Incident) { n.appendNamedCovers(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedLinks {
+		if err := _q.loadLinks(ctx, query, nodes,
+			func(n *Incident) { n.appendNamedLinks(name) },
+			func(n *Incident, e *IncidentLink) { n.appendNamedLinks(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -791,6 +843,36 @@ func (_q *IncidentQuery) loadCovers(ctx context.Context, query *IncidentQuery, n
 	}
 	return nil
 }
+func (_q *IncidentQuery) loadLinks(ctx context.Context, query *IncidentLinkQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *IncidentLink)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Incident)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(incidentlink.FieldIncidentID)
+	}
+	query.Where(predicate.IncidentLink(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(incident.LinksColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.IncidentID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "incident_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *IncidentQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -950,6 +1032,20 @@ func (_q *IncidentQuery) WithNamedCovers(name string, opts ...func(*IncidentQuer
 		_q.withNamedCovers = make(map[string]*IncidentQuery)
 	}
 	_q.withNamedCovers[name] = query
+	return _q
+}
+
+// WithNamedLinks tells the query-builder to eager-load the nodes that are connected to the "links"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithNamedLinks(name string, opts ...func(*IncidentLinkQuery)) *IncidentQuery {
+	query := (&IncidentLinkClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedLinks == nil {
+		_q.withNamedLinks = make(map[string]*IncidentLinkQuery)
+	}
+	_q.withNamedLinks[name] = query
 	return _q
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/predicate"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/killchain"
@@ -362,6 +363,21 @@ func (_u *IncidentUpdate) AddCovers(v ...*Incident) *IncidentUpdate {
 	return _u.AddCoverIDs(ids...)
 }
 
+// AddLinkIDs adds the "links" edge to the IncidentLink entity by IDs.
+func (_u *IncidentUpdate) AddLinkIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.AddLinkIDs(ids...)
+	return _u
+}
+
+// AddLinks adds the "links" edges to the IncidentLink entity.
+func (_u *IncidentUpdate) AddLinks(v ...*IncidentLink) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddLinkIDs(ids...)
+}
+
 // Mutation returns the IncidentMutation object of the builder.
 func (_u *IncidentUpdate) Mutation() *IncidentMutation {
 	return _u.mutation
@@ -434,6 +450,27 @@ func (_u *IncidentUpdate) RemoveCovers(v ...*Incident) *IncidentUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveCoverIDs(ids...)
+}
+
+// ClearLinks clears all "links" edges to the IncidentLink entity.
+func (_u *IncidentUpdate) ClearLinks() *IncidentUpdate {
+	_u.mutation.ClearLinks()
+	return _u
+}
+
+// RemoveLinkIDs removes the "links" edge to IncidentLink entities by IDs.
+func (_u *IncidentUpdate) RemoveLinkIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.RemoveLinkIDs(ids...)
+	return _u
+}
+
+// RemoveLinks removes "links" edges to IncidentLink entities.
+func (_u *IncidentUpdate) RemoveLinks(v ...*IncidentLink) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveLinkIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -749,6 +786,51 @@ func (_u *IncidentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.LinksCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedLinksIDs(); len(nodes) > 0 && !_u.mutation.LinksCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.LinksIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1106,6 +1188,21 @@ func (_u *IncidentUpdateOne) AddCovers(v ...*Incident) *IncidentUpdateOne {
 	return _u.AddCoverIDs(ids...)
 }
 
+// AddLinkIDs adds the "links" edge to the IncidentLink entity by IDs.
+func (_u *IncidentUpdateOne) AddLinkIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.AddLinkIDs(ids...)
+	return _u
+}
+
+// AddLinks adds the "links" edges to the IncidentLink entity.
+func (_u *IncidentUpdateOne) AddLinks(v ...*IncidentLink) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddLinkIDs(ids...)
+}
+
 // Mutation returns the IncidentMutation object of the builder.
 func (_u *IncidentUpdateOne) Mutation() *IncidentMutation {
 	return _u.mutation
@@ -1178,6 +1275,27 @@ func (_u *IncidentUpdateOne) RemoveCovers(v ...*Incident) *IncidentUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveCoverIDs(ids...)
+}
+
+// ClearLinks clears all "links" edges to the IncidentLink entity.
+func (_u *IncidentUpdateOne) ClearLinks() *IncidentUpdateOne {
+	_u.mutation.ClearLinks()
+	return _u
+}
+
+// RemoveLinkIDs removes the "links" edge to IncidentLink entities by IDs.
+func (_u *IncidentUpdateOne) RemoveLinkIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.RemoveLinkIDs(ids...)
+	return _u
+}
+
+// RemoveLinks removes "links" edges to IncidentLink entities.
+func (_u *IncidentUpdateOne) RemoveLinks(v ...*IncidentLink) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveLinkIDs(ids...)
 }
 
 // Where appends a list predicates to the IncidentUpdate builder.
@@ -1523,6 +1641,51 @@ func (_u *IncidentUpdateOne) sqlSave(ctx context.Context) (_node *Incident, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.LinksCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedLinksIDs(); len(nodes) > 0 && !_u.mutation.LinksCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.LinksIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -17,6 +17,7 @@ import (
 	"github.com/vigil-soc/vigil/ent/alertpayload"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/predicate"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/killchain"
@@ -35,6 +36,7 @@ const (
 	TypeAlertPayload = "AlertPayload"
 	TypeEntity       = "Entity"
 	TypeIncident     = "Incident"
+	TypeIncidentLink = "IncidentLink"
 	TypeResource     = "Resource"
 )
 
@@ -4415,6 +4417,9 @@ type IncidentMutation struct {
 	covers                  map[int]struct{}
 	removedcovers           map[int]struct{}
 	clearedcovers           bool
+	links                   map[int]struct{}
+	removedlinks            map[int]struct{}
+	clearedlinks            bool
 	done                    bool
 	oldValue                func(context.Context) (*Incident, error)
 	predicates              []predicate.Incident
@@ -5542,6 +5547,60 @@ func (m *IncidentMutation) ResetCovers() {
 	m.removedcovers = nil
 }
 
+// AddLinkIDs adds the "links" edge to the IncidentLink entity by ids.
+func (m *IncidentMutation) AddLinkIDs(ids ...int) {
+	if m.links == nil {
+		m.links = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.links[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLinks clears the "links" edge to the IncidentLink entity.
+func (m *IncidentMutation) ClearLinks() {
+	m.clearedlinks = true
+}
+
+// LinksCleared reports if the "links" edge to the IncidentLink entity was cleared.
+func (m *IncidentMutation) LinksCleared() bool {
+	return m.clearedlinks
+}
+
+// RemoveLinkIDs removes the "links" edge to the IncidentLink entity by IDs.
+func (m *IncidentMutation) RemoveLinkIDs(ids ...int) {
+	if m.removedlinks == nil {
+		m.removedlinks = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.links, ids[i])
+		m.removedlinks[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLinks returns the removed IDs of the "links" edge to the IncidentLink entity.
+func (m *IncidentMutation) RemovedLinksIDs() (ids []int) {
+	for id := range m.removedlinks {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LinksIDs returns the "links" edge IDs in the mutation.
+func (m *IncidentMutation) LinksIDs() (ids []int) {
+	for id := range m.links {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLinks resets all changes to the "links" edge.
+func (m *IncidentMutation) ResetLinks() {
+	m.links = nil
+	m.clearedlinks = false
+	m.removedlinks = nil
+}
+
 // Where appends a list predicates to the IncidentMutation builder.
 func (m *IncidentMutation) Where(ps ...predicate.Incident) {
 	m.predicates = append(m.predicates, ps...)
@@ -6041,7 +6100,7 @@ func (m *IncidentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *IncidentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.resource != nil {
 		edges = append(edges, incident.EdgeResource)
 	}
@@ -6053,6 +6112,9 @@ func (m *IncidentMutation) AddedEdges() []string {
 	}
 	if m.covers != nil {
 		edges = append(edges, incident.EdgeCovers)
+	}
+	if m.links != nil {
+		edges = append(edges, incident.EdgeLinks)
 	}
 	return edges
 }
@@ -6083,13 +6145,19 @@ func (m *IncidentMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case incident.EdgeLinks:
+		ids := make([]ent.Value, 0, len(m.links))
+		for id := range m.links {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *IncidentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedalerts != nil {
 		edges = append(edges, incident.EdgeAlerts)
 	}
@@ -6098,6 +6166,9 @@ func (m *IncidentMutation) RemovedEdges() []string {
 	}
 	if m.removedcovers != nil {
 		edges = append(edges, incident.EdgeCovers)
+	}
+	if m.removedlinks != nil {
+		edges = append(edges, incident.EdgeLinks)
 	}
 	return edges
 }
@@ -6124,13 +6195,19 @@ func (m *IncidentMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case incident.EdgeLinks:
+		ids := make([]ent.Value, 0, len(m.removedlinks))
+		for id := range m.removedlinks {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *IncidentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedresource {
 		edges = append(edges, incident.EdgeResource)
 	}
@@ -6142,6 +6219,9 @@ func (m *IncidentMutation) ClearedEdges() []string {
 	}
 	if m.clearedcovers {
 		edges = append(edges, incident.EdgeCovers)
+	}
+	if m.clearedlinks {
+		edges = append(edges, incident.EdgeLinks)
 	}
 	return edges
 }
@@ -6158,6 +6238,8 @@ func (m *IncidentMutation) EdgeCleared(name string) bool {
 		return m.clearedcovered_by
 	case incident.EdgeCovers:
 		return m.clearedcovers
+	case incident.EdgeLinks:
+		return m.clearedlinks
 	}
 	return false
 }
@@ -6189,8 +6271,921 @@ func (m *IncidentMutation) ResetEdge(name string) error {
 	case incident.EdgeCovers:
 		m.ResetCovers()
 		return nil
+	case incident.EdgeLinks:
+		m.ResetLinks()
+		return nil
 	}
 	return fmt.Errorf("unknown Incident edge %s", name)
+}
+
+// IncidentLinkMutation represents an operation that mutates the IncidentLink nodes in the graph.
+type IncidentLinkMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	rule            *string
+	rule_version    *int
+	addrule_version *int
+	reason          *incidentlink.Reason
+	tactics         *[]killchain.Tactic
+	appendtactics   []killchain.Tactic
+	entity_kind     *string
+	entity_value    *string
+	linked_at       *time.Time
+	clearedFields   map[string]struct{}
+	incident        *int
+	clearedincident bool
+	alert           *int
+	clearedalert    bool
+	done            bool
+	oldValue        func(context.Context) (*IncidentLink, error)
+	predicates      []predicate.IncidentLink
+}
+
+var _ ent.Mutation = (*IncidentLinkMutation)(nil)
+
+// incidentlinkOption allows management of the mutation configuration using functional options.
+type incidentlinkOption func(*IncidentLinkMutation)
+
+// newIncidentLinkMutation creates new mutation for the IncidentLink entity.
+func newIncidentLinkMutation(c config, op Op, opts ...incidentlinkOption) *IncidentLinkMutation {
+	m := &IncidentLinkMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeIncidentLink,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withIncidentLinkID sets the ID field of the mutation.
+func withIncidentLinkID(id int) incidentlinkOption {
+	return func(m *IncidentLinkMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *IncidentLink
+		)
+		m.oldValue = func(ctx context.Context) (*IncidentLink, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().IncidentLink.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withIncidentLink sets the old IncidentLink of the mutation.
+func withIncidentLink(node *IncidentLink) incidentlinkOption {
+	return func(m *IncidentLinkMutation) {
+		m.oldValue = func(context.Context) (*IncidentLink, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m IncidentLinkMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m IncidentLinkMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *IncidentLinkMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *IncidentLinkMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().IncidentLink.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetIncidentID sets the "incident_id" field.
+func (m *IncidentLinkMutation) SetIncidentID(i int) {
+	m.incident = &i
+}
+
+// IncidentID returns the value of the "incident_id" field in the mutation.
+func (m *IncidentLinkMutation) IncidentID() (r int, exists bool) {
+	v := m.incident
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIncidentID returns the old "incident_id" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldIncidentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIncidentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIncidentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIncidentID: %w", err)
+	}
+	return oldValue.IncidentID, nil
+}
+
+// ResetIncidentID resets all changes to the "incident_id" field.
+func (m *IncidentLinkMutation) ResetIncidentID() {
+	m.incident = nil
+}
+
+// SetAlertID sets the "alert_id" field.
+func (m *IncidentLinkMutation) SetAlertID(i int) {
+	m.alert = &i
+}
+
+// AlertID returns the value of the "alert_id" field in the mutation.
+func (m *IncidentLinkMutation) AlertID() (r int, exists bool) {
+	v := m.alert
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAlertID returns the old "alert_id" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldAlertID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAlertID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAlertID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAlertID: %w", err)
+	}
+	return oldValue.AlertID, nil
+}
+
+// ResetAlertID resets all changes to the "alert_id" field.
+func (m *IncidentLinkMutation) ResetAlertID() {
+	m.alert = nil
+}
+
+// SetRule sets the "rule" field.
+func (m *IncidentLinkMutation) SetRule(s string) {
+	m.rule = &s
+}
+
+// Rule returns the value of the "rule" field in the mutation.
+func (m *IncidentLinkMutation) Rule() (r string, exists bool) {
+	v := m.rule
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRule returns the old "rule" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldRule(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRule is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRule requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRule: %w", err)
+	}
+	return oldValue.Rule, nil
+}
+
+// ResetRule resets all changes to the "rule" field.
+func (m *IncidentLinkMutation) ResetRule() {
+	m.rule = nil
+}
+
+// SetRuleVersion sets the "rule_version" field.
+func (m *IncidentLinkMutation) SetRuleVersion(i int) {
+	m.rule_version = &i
+	m.addrule_version = nil
+}
+
+// RuleVersion returns the value of the "rule_version" field in the mutation.
+func (m *IncidentLinkMutation) RuleVersion() (r int, exists bool) {
+	v := m.rule_version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRuleVersion returns the old "rule_version" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldRuleVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRuleVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRuleVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRuleVersion: %w", err)
+	}
+	return oldValue.RuleVersion, nil
+}
+
+// AddRuleVersion adds i to the "rule_version" field.
+func (m *IncidentLinkMutation) AddRuleVersion(i int) {
+	if m.addrule_version != nil {
+		*m.addrule_version += i
+	} else {
+		m.addrule_version = &i
+	}
+}
+
+// AddedRuleVersion returns the value that was added to the "rule_version" field in this mutation.
+func (m *IncidentLinkMutation) AddedRuleVersion() (r int, exists bool) {
+	v := m.addrule_version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRuleVersion resets all changes to the "rule_version" field.
+func (m *IncidentLinkMutation) ResetRuleVersion() {
+	m.rule_version = nil
+	m.addrule_version = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *IncidentLinkMutation) SetReason(i incidentlink.Reason) {
+	m.reason = &i
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *IncidentLinkMutation) Reason() (r incidentlink.Reason, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldReason(ctx context.Context) (v incidentlink.Reason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *IncidentLinkMutation) ResetReason() {
+	m.reason = nil
+}
+
+// SetTactics sets the "tactics" field.
+func (m *IncidentLinkMutation) SetTactics(k []killchain.Tactic) {
+	m.tactics = &k
+	m.appendtactics = nil
+}
+
+// Tactics returns the value of the "tactics" field in the mutation.
+func (m *IncidentLinkMutation) Tactics() (r []killchain.Tactic, exists bool) {
+	v := m.tactics
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTactics returns the old "tactics" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldTactics(ctx context.Context) (v []killchain.Tactic, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTactics is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTactics requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTactics: %w", err)
+	}
+	return oldValue.Tactics, nil
+}
+
+// AppendTactics adds k to the "tactics" field.
+func (m *IncidentLinkMutation) AppendTactics(k []killchain.Tactic) {
+	m.appendtactics = append(m.appendtactics, k...)
+}
+
+// AppendedTactics returns the list of values that were appended to the "tactics" field in this mutation.
+func (m *IncidentLinkMutation) AppendedTactics() ([]killchain.Tactic, bool) {
+	if len(m.appendtactics) == 0 {
+		return nil, false
+	}
+	return m.appendtactics, true
+}
+
+// ResetTactics resets all changes to the "tactics" field.
+func (m *IncidentLinkMutation) ResetTactics() {
+	m.tactics = nil
+	m.appendtactics = nil
+}
+
+// SetEntityKind sets the "entity_kind" field.
+func (m *IncidentLinkMutation) SetEntityKind(s string) {
+	m.entity_kind = &s
+}
+
+// EntityKind returns the value of the "entity_kind" field in the mutation.
+func (m *IncidentLinkMutation) EntityKind() (r string, exists bool) {
+	v := m.entity_kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEntityKind returns the old "entity_kind" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldEntityKind(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEntityKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEntityKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEntityKind: %w", err)
+	}
+	return oldValue.EntityKind, nil
+}
+
+// ResetEntityKind resets all changes to the "entity_kind" field.
+func (m *IncidentLinkMutation) ResetEntityKind() {
+	m.entity_kind = nil
+}
+
+// SetEntityValue sets the "entity_value" field.
+func (m *IncidentLinkMutation) SetEntityValue(s string) {
+	m.entity_value = &s
+}
+
+// EntityValue returns the value of the "entity_value" field in the mutation.
+func (m *IncidentLinkMutation) EntityValue() (r string, exists bool) {
+	v := m.entity_value
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEntityValue returns the old "entity_value" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldEntityValue(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEntityValue is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEntityValue requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEntityValue: %w", err)
+	}
+	return oldValue.EntityValue, nil
+}
+
+// ResetEntityValue resets all changes to the "entity_value" field.
+func (m *IncidentLinkMutation) ResetEntityValue() {
+	m.entity_value = nil
+}
+
+// SetLinkedAt sets the "linked_at" field.
+func (m *IncidentLinkMutation) SetLinkedAt(t time.Time) {
+	m.linked_at = &t
+}
+
+// LinkedAt returns the value of the "linked_at" field in the mutation.
+func (m *IncidentLinkMutation) LinkedAt() (r time.Time, exists bool) {
+	v := m.linked_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLinkedAt returns the old "linked_at" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldLinkedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLinkedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLinkedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLinkedAt: %w", err)
+	}
+	return oldValue.LinkedAt, nil
+}
+
+// ResetLinkedAt resets all changes to the "linked_at" field.
+func (m *IncidentLinkMutation) ResetLinkedAt() {
+	m.linked_at = nil
+}
+
+// ClearIncident clears the "incident" edge to the Incident entity.
+func (m *IncidentLinkMutation) ClearIncident() {
+	m.clearedincident = true
+	m.clearedFields[incidentlink.FieldIncidentID] = struct{}{}
+}
+
+// IncidentCleared reports if the "incident" edge to the Incident entity was cleared.
+func (m *IncidentLinkMutation) IncidentCleared() bool {
+	return m.clearedincident
+}
+
+// IncidentIDs returns the "incident" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IncidentID instead. It exists only for internal usage by the builders.
+func (m *IncidentLinkMutation) IncidentIDs() (ids []int) {
+	if id := m.incident; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIncident resets all changes to the "incident" edge.
+func (m *IncidentLinkMutation) ResetIncident() {
+	m.incident = nil
+	m.clearedincident = false
+}
+
+// ClearAlert clears the "alert" edge to the Alert entity.
+func (m *IncidentLinkMutation) ClearAlert() {
+	m.clearedalert = true
+	m.clearedFields[incidentlink.FieldAlertID] = struct{}{}
+}
+
+// AlertCleared reports if the "alert" edge to the Alert entity was cleared.
+func (m *IncidentLinkMutation) AlertCleared() bool {
+	return m.clearedalert
+}
+
+// AlertIDs returns the "alert" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AlertID instead. It exists only for internal usage by the builders.
+func (m *IncidentLinkMutation) AlertIDs() (ids []int) {
+	if id := m.alert; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAlert resets all changes to the "alert" edge.
+func (m *IncidentLinkMutation) ResetAlert() {
+	m.alert = nil
+	m.clearedalert = false
+}
+
+// Where appends a list predicates to the IncidentLinkMutation builder.
+func (m *IncidentLinkMutation) Where(ps ...predicate.IncidentLink) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the IncidentLinkMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *IncidentLinkMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.IncidentLink, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *IncidentLinkMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *IncidentLinkMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (IncidentLink).
+func (m *IncidentLinkMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *IncidentLinkMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.incident != nil {
+		fields = append(fields, incidentlink.FieldIncidentID)
+	}
+	if m.alert != nil {
+		fields = append(fields, incidentlink.FieldAlertID)
+	}
+	if m.rule != nil {
+		fields = append(fields, incidentlink.FieldRule)
+	}
+	if m.rule_version != nil {
+		fields = append(fields, incidentlink.FieldRuleVersion)
+	}
+	if m.reason != nil {
+		fields = append(fields, incidentlink.FieldReason)
+	}
+	if m.tactics != nil {
+		fields = append(fields, incidentlink.FieldTactics)
+	}
+	if m.entity_kind != nil {
+		fields = append(fields, incidentlink.FieldEntityKind)
+	}
+	if m.entity_value != nil {
+		fields = append(fields, incidentlink.FieldEntityValue)
+	}
+	if m.linked_at != nil {
+		fields = append(fields, incidentlink.FieldLinkedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *IncidentLinkMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case incidentlink.FieldIncidentID:
+		return m.IncidentID()
+	case incidentlink.FieldAlertID:
+		return m.AlertID()
+	case incidentlink.FieldRule:
+		return m.Rule()
+	case incidentlink.FieldRuleVersion:
+		return m.RuleVersion()
+	case incidentlink.FieldReason:
+		return m.Reason()
+	case incidentlink.FieldTactics:
+		return m.Tactics()
+	case incidentlink.FieldEntityKind:
+		return m.EntityKind()
+	case incidentlink.FieldEntityValue:
+		return m.EntityValue()
+	case incidentlink.FieldLinkedAt:
+		return m.LinkedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *IncidentLinkMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case incidentlink.FieldIncidentID:
+		return m.OldIncidentID(ctx)
+	case incidentlink.FieldAlertID:
+		return m.OldAlertID(ctx)
+	case incidentlink.FieldRule:
+		return m.OldRule(ctx)
+	case incidentlink.FieldRuleVersion:
+		return m.OldRuleVersion(ctx)
+	case incidentlink.FieldReason:
+		return m.OldReason(ctx)
+	case incidentlink.FieldTactics:
+		return m.OldTactics(ctx)
+	case incidentlink.FieldEntityKind:
+		return m.OldEntityKind(ctx)
+	case incidentlink.FieldEntityValue:
+		return m.OldEntityValue(ctx)
+	case incidentlink.FieldLinkedAt:
+		return m.OldLinkedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown IncidentLink field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IncidentLinkMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case incidentlink.FieldIncidentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIncidentID(v)
+		return nil
+	case incidentlink.FieldAlertID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAlertID(v)
+		return nil
+	case incidentlink.FieldRule:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRule(v)
+		return nil
+	case incidentlink.FieldRuleVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRuleVersion(v)
+		return nil
+	case incidentlink.FieldReason:
+		v, ok := value.(incidentlink.Reason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case incidentlink.FieldTactics:
+		v, ok := value.([]killchain.Tactic)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTactics(v)
+		return nil
+	case incidentlink.FieldEntityKind:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEntityKind(v)
+		return nil
+	case incidentlink.FieldEntityValue:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEntityValue(v)
+		return nil
+	case incidentlink.FieldLinkedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLinkedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentLink field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *IncidentLinkMutation) AddedFields() []string {
+	var fields []string
+	if m.addrule_version != nil {
+		fields = append(fields, incidentlink.FieldRuleVersion)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *IncidentLinkMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case incidentlink.FieldRuleVersion:
+		return m.AddedRuleVersion()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IncidentLinkMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case incidentlink.FieldRuleVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRuleVersion(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentLink numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *IncidentLinkMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *IncidentLinkMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *IncidentLinkMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown IncidentLink nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *IncidentLinkMutation) ResetField(name string) error {
+	switch name {
+	case incidentlink.FieldIncidentID:
+		m.ResetIncidentID()
+		return nil
+	case incidentlink.FieldAlertID:
+		m.ResetAlertID()
+		return nil
+	case incidentlink.FieldRule:
+		m.ResetRule()
+		return nil
+	case incidentlink.FieldRuleVersion:
+		m.ResetRuleVersion()
+		return nil
+	case incidentlink.FieldReason:
+		m.ResetReason()
+		return nil
+	case incidentlink.FieldTactics:
+		m.ResetTactics()
+		return nil
+	case incidentlink.FieldEntityKind:
+		m.ResetEntityKind()
+		return nil
+	case incidentlink.FieldEntityValue:
+		m.ResetEntityValue()
+		return nil
+	case incidentlink.FieldLinkedAt:
+		m.ResetLinkedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentLink field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *IncidentLinkMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.incident != nil {
+		edges = append(edges, incidentlink.EdgeIncident)
+	}
+	if m.alert != nil {
+		edges = append(edges, incidentlink.EdgeAlert)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *IncidentLinkMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case incidentlink.EdgeIncident:
+		if id := m.incident; id != nil {
+			return []ent.Value{*id}
+		}
+	case incidentlink.EdgeAlert:
+		if id := m.alert; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *IncidentLinkMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *IncidentLinkMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *IncidentLinkMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedincident {
+		edges = append(edges, incidentlink.EdgeIncident)
+	}
+	if m.clearedalert {
+		edges = append(edges, incidentlink.EdgeAlert)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *IncidentLinkMutation) EdgeCleared(name string) bool {
+	switch name {
+	case incidentlink.EdgeIncident:
+		return m.clearedincident
+	case incidentlink.EdgeAlert:
+		return m.clearedalert
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *IncidentLinkMutation) ClearEdge(name string) error {
+	switch name {
+	case incidentlink.EdgeIncident:
+		m.ClearIncident()
+		return nil
+	case incidentlink.EdgeAlert:
+		m.ClearAlert()
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentLink unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *IncidentLinkMutation) ResetEdge(name string) error {
+	switch name {
+	case incidentlink.EdgeIncident:
+		m.ResetIncident()
+		return nil
+	case incidentlink.EdgeAlert:
+		m.ResetAlert()
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentLink edge %s", name)
 }
 
 // ResourceMutation represents an operation that mutates the Resource nodes in the graph.

@@ -8,6 +8,7 @@ import (
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/ent/schema"
 )
@@ -154,6 +155,20 @@ func init() {
 	incident.DefaultUpdatedAt = incidentDescUpdatedAt.Default.(func() time.Time)
 	// incident.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	incident.UpdateDefaultUpdatedAt = incidentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	incidentlinkFields := schema.IncidentLink{}.Fields()
+	_ = incidentlinkFields
+	// incidentlinkDescEntityKind is the schema descriptor for entity_kind field.
+	incidentlinkDescEntityKind := incidentlinkFields[6].Descriptor()
+	// incidentlink.DefaultEntityKind holds the default value on creation for the entity_kind field.
+	incidentlink.DefaultEntityKind = incidentlinkDescEntityKind.Default.(string)
+	// incidentlinkDescEntityValue is the schema descriptor for entity_value field.
+	incidentlinkDescEntityValue := incidentlinkFields[7].Descriptor()
+	// incidentlink.DefaultEntityValue holds the default value on creation for the entity_value field.
+	incidentlink.DefaultEntityValue = incidentlinkDescEntityValue.Default.(string)
+	// incidentlinkDescLinkedAt is the schema descriptor for linked_at field.
+	incidentlinkDescLinkedAt := incidentlinkFields[8].Descriptor()
+	// incidentlink.DefaultLinkedAt holds the default value on creation for the linked_at field.
+	incidentlink.DefaultLinkedAt = incidentlinkDescLinkedAt.Default.(func() time.Time)
 	resourceFields := schema.Resource{}.Fields()
 	_ = resourceFields
 	// resourceDescKey is the schema descriptor for key field.

@@ -22,6 +22,8 @@ type Tx struct {
 	Entity *EntityClient
 	// Incident is the client for interacting with the Incident builders.
 	Incident *IncidentClient
+	// IncidentLink is the client for interacting with the IncidentLink builders.
+	IncidentLink *IncidentLinkClient
 	// Resource is the client for interacting with the Resource builders.
 	Resource *ResourceClient
 
@@ -159,6 +161,7 @@ func (tx *Tx) init() {
 	tx.AlertPayload = NewAlertPayloadClient(tx.config)
 	tx.Entity = NewEntityClient(tx.config)
 	tx.Incident = NewIncidentClient(tx.config)
+	tx.IncidentLink = NewIncidentLinkClient(tx.config)
 	tx.Resource = NewResourceClient(tx.config)
 }
 

@@ -7,7 +7,21 @@ package graph
 
 import (
 	"context"
+
+	"github.com/vigil-soc/vigil/correlate"
+	"github.com/vigil-soc/vigil/ent"
+	"github.com/vigil-soc/vigil/graph/model"
 )
+
+// Correlation is the resolver for the correlation field.
+func (r *incidentResolver) Correlation(ctx context.Context, obj *ent.Incident) (*correlate.Explanation, error) {
+	return correlate.Explain(ctx, r.ent(ctx), obj.ID)
+}
+
+// Explanation is the resolver for the explanation field.
+func (r *incidentLinkResolver) Explanation(ctx context.Context, obj *ent.IncidentLink) (string, error) {
+	return r.linkSentence(ctx, obj)
+}
 
 // CorrelationBacklog is the resolver for the correlationBacklog field.
 func (r *queryResolver) CorrelationBacklog(ctx context.Context) (int, error) {
@@ -15,4 +29,9 @@ func (r *queryResolver) CorrelationBacklog(ctx context.Context) (int, error) {
 		return 0, nil
 	}
 	return r.Backlog(), nil
+}
+
+// CorrelationRules is the resolver for the correlationRules field.
+func (r *queryResolver) CorrelationRules(ctx context.Context) ([]*model.CorrelationRule, error) {
+	return []*model.CorrelationRule{ruleModel(r.Rule.Resolved(0))}, nil
 }

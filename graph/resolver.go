@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/vigil-soc/vigil/broker"
+	"github.com/vigil-soc/vigil/correlate"
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/ingest"
 )
@@ -22,6 +23,8 @@ type Deps struct {
 	Schedule func(keys ...string)
 	// Backlog tells how many resources wait for correlation (nil: none).
 	Backlog func() int
+	// Rule is the correlation rule in force.
+	Rule correlate.Rule
 }
 
 // Resolver is the root resolver.

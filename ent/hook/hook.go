@@ -57,6 +57,18 @@ func (f IncidentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.IncidentMutation", m)
 }
 
+// The IncidentLinkFunc type is an adapter to allow the use of ordinary
+// function as IncidentLink mutator.
+type IncidentLinkFunc func(context.Context, *ent.IncidentLinkMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f IncidentLinkFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.IncidentLinkMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.IncidentLinkMutation", m)
+}
+
 // The ResourceFunc type is an adapter to allow the use of ordinary
 // function as Resource mutator.
 type ResourceFunc func(context.Context, *ent.ResourceMutation) (ent.Value, error)

@@ -63,6 +63,8 @@ const (
 	EdgeCoveredBy = "covered_by"
 	// EdgeCovers holds the string denoting the covers edge name in mutations.
 	EdgeCovers = "covers"
+	// EdgeLinks holds the string denoting the links edge name in mutations.
+	EdgeLinks = "links"
 	// Table holds the table name of the incident in the database.
 	Table = "incidents"
 	// ResourceTable is the table that holds the resource relation/edge.
@@ -81,6 +83,13 @@ const (
 	CoveredByTable = "incident_covers"
 	// CoversTable is the table that holds the covers relation/edge. The primary key declared below.
 	CoversTable = "incident_covers"
+	// LinksTable is the table that holds the links relation/edge.
+	LinksTable = "incident_links"
+	// LinksInverseTable is the table name for the IncidentLink entity.
+	// It exists in this package in order to avoid circular dependency with the "incidentlink" package.
+	LinksInverseTable = "incident_links"
+	// LinksColumn is the table column denoting the links relation/edge.
+	LinksColumn = "incident_id"
 )
 
 // Columns holds all SQL columns for incident fields.
@@ -319,6 +328,20 @@ func ByCovers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newCoversStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByLinksCount orders the results by links count.
+func ByLinksCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newLinksStep(), opts...)
+	}
+}
+
+// ByLinks orders the results by links terms.
+func ByLinks(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newLinksStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newResourceStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -345,6 +368,13 @@ func newCoversStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(Table, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, false, CoversTable, CoversPrimaryKey...),
+	)
+}
+func newLinksStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(LinksInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, LinksTable, LinksColumn),
 	)
 }
 

@@ -833,6 +833,29 @@ func HasCoversWith(preds ...predicate.Incident) predicate.Incident {
 	})
 }
 
+// HasLinks applies the HasEdge predicate on the "links" edge.
+func HasLinks() predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, LinksTable, LinksColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasLinksWith applies the HasEdge predicate on the "links" edge with a given conditions (other predicates).
+func HasLinksWith(preds ...predicate.IncidentLink) predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := newLinksStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Incident) predicate.Incident {
 	return predicate.Incident(sql.AndPredicates(predicates...))

@@ -12,6 +12,7 @@ import (
 	"github.com/vigil-soc/vigil/ent/alertpayload"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/predicate"
 	"github.com/vigil-soc/vigil/ent/resource"
 )
@@ -180,6 +181,33 @@ func (f TraverseIncident) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.IncidentQuery", q)
 }
 
+// The IncidentLinkFunc type is an adapter to allow the use of ordinary function as a Querier.
+type IncidentLinkFunc func(context.Context, *ent.IncidentLinkQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f IncidentLinkFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.IncidentLinkQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.IncidentLinkQuery", q)
+}
+
+// The TraverseIncidentLink type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseIncidentLink func(context.Context, *ent.IncidentLinkQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseIncidentLink) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseIncidentLink) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IncidentLinkQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.IncidentLinkQuery", q)
+}
+
 // The ResourceFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ResourceFunc func(context.Context, *ent.ResourceQuery) (ent.Value, error)
 
@@ -218,6 +246,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.EntityQuery, predicate.Entity, entity.OrderOption]{typ: ent.TypeEntity, tq: q}, nil
 	case *ent.IncidentQuery:
 		return &query[*ent.IncidentQuery, predicate.Incident, incident.OrderOption]{typ: ent.TypeIncident, tq: q}, nil
+	case *ent.IncidentLinkQuery:
+		return &query[*ent.IncidentLinkQuery, predicate.IncidentLink, incidentlink.OrderOption]{typ: ent.TypeIncidentLink, tq: q}, nil
 	case *ent.ResourceQuery:
 		return &query[*ent.ResourceQuery, predicate.Resource, resource.OrderOption]{typ: ent.TypeResource, tq: q}, nil
 	default:

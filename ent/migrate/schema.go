@@ -183,6 +183,46 @@ var (
 			},
 		},
 	}
+	// IncidentLinksColumns holds the columns for the "incident_links" table.
+	IncidentLinksColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "rule", Type: field.TypeString},
+		{Name: "rule_version", Type: field.TypeInt},
+		{Name: "reason", Type: field.TypeEnum, Enums: []string{"CHAIN", "ENTITY", "RESOURCE_CHAIN", "MERGE"}},
+		{Name: "tactics", Type: field.TypeJSON},
+		{Name: "entity_kind", Type: field.TypeString, Default: ""},
+		{Name: "entity_value", Type: field.TypeString, Default: ""},
+		{Name: "linked_at", Type: field.TypeTime},
+		{Name: "incident_id", Type: field.TypeInt},
+		{Name: "alert_id", Type: field.TypeInt},
+	}
+	// IncidentLinksTable holds the schema information for the "incident_links" table.
+	IncidentLinksTable = &schema.Table{
+		Name:       "incident_links",
+		Columns:    IncidentLinksColumns,
+		PrimaryKey: []*schema.Column{IncidentLinksColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "incident_links_incidents_links",
+				Columns:    []*schema.Column{IncidentLinksColumns[8]},
+				RefColumns: []*schema.Column{IncidentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "incident_links_alerts_alert",
+				Columns:    []*schema.Column{IncidentLinksColumns[9]},
+				RefColumns: []*schema.Column{AlertsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "incidentlink_incident_id_alert_id",
+				Unique:  true,
+				Columns: []*schema.Column{IncidentLinksColumns[8], IncidentLinksColumns[9]},
+			},
+		},
+	}
 	// ResourcesColumns holds the columns for the "resources" table.
 	ResourcesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -288,6 +328,7 @@ var (
 		AlertPayloadsTable,
 		EntitiesTable,
 		IncidentsTable,
+		IncidentLinksTable,
 		ResourcesTable,
 		AlertEntitiesTable,
 		IncidentAlertsTable,
@@ -299,6 +340,8 @@ func init() {
 	AlertsTable.ForeignKeys[0].RefTable = ResourcesTable
 	AlertPayloadsTable.ForeignKeys[0].RefTable = AlertsTable
 	IncidentsTable.ForeignKeys[0].RefTable = ResourcesTable
+	IncidentLinksTable.ForeignKeys[0].RefTable = IncidentsTable
+	IncidentLinksTable.ForeignKeys[1].RefTable = AlertsTable
 	AlertEntitiesTable.ForeignKeys[0].RefTable = AlertsTable
 	AlertEntitiesTable.ForeignKeys[1].RefTable = EntitiesTable
 	IncidentAlertsTable.ForeignKeys[0].RefTable = IncidentsTable

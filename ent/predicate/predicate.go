@@ -18,5 +18,8 @@ type Entity func(*sql.Selector)
 // Incident is the predicate function for incident builders.
 type Incident func(*sql.Selector)
 
+// IncidentLink is the predicate function for incidentlink builders.
+type IncidentLink func(*sql.Selector)
+
 // Resource is the predicate function for resource builders.
 type Resource func(*sql.Selector)

@@ -17,7 +17,9 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/category"
+	"github.com/vigil-soc/vigil/correlate"
 	"github.com/vigil-soc/vigil/ent"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/graph/model"
 	"github.com/vigil-soc/vigil/killchain"
 	"github.com/vigil-soc/vigil/stats"
@@ -34,8 +36,13 @@ type AlertResolver interface {
 type IncidentResolver interface {
 	Alerts(ctx context.Context, obj *ent.Incident, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) (*ent.AlertConnection, error)
 
+	Correlation(ctx context.Context, obj *ent.Incident) (*correlate.Explanation, error)
+
 	MergedInto(ctx context.Context, obj *ent.Incident) (*ent.Incident, error)
 	Resources(ctx context.Context, obj *ent.Incident) ([]*ent.Resource, error)
+}
+type IncidentLinkResolver interface {
+	Explanation(ctx context.Context, obj *ent.IncidentLink) (string, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -43,6 +50,7 @@ type QueryResolver interface {
 	Resources(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ResourceOrder, where *ent.ResourceWhereInput) (*ent.ResourceConnection, error)
 	Alerts(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput, tactics []killchain.Tactic, search *string) (*ent.AlertConnection, error)
 	CorrelationBacklog(ctx context.Context) (int, error)
+	CorrelationRules(ctx context.Context) ([]*model.CorrelationRule, error)
 	Incidents(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput, tactics []killchain.Tactic, search *string, includeMerged *bool) (*ent.IncidentConnection, error)
 	AlertTimeline(ctx context.Context, from time.Time, to time.Time, bucket *model.TimelineBucket, offsetMinutes *int, where *ent.AlertWhereInput) ([]*stats.Bucket, error)
 }
@@ -2463,6 +2471,70 @@ func (ec *executionContext) fieldContext_Incident_covers(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Incident_links(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_links(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Links(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.IncidentLink) graphql.Marshaler {
+			return ec.marshalNIncidentLink2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_links(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IncidentLink(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incident_correlation(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_correlation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().Correlation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *correlate.Explanation) graphql.Marshaler {
+			return ec.marshalNCorrelation2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋcorrelateᚐExplanation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_correlation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Correlation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Incident_sourceIPs(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2690,6 +2762,323 @@ func (ec *executionContext) _IncidentEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_IncidentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("IncidentEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _IncidentLink_id(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLink_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLink_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentLink", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IncidentLink_incidentID(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLink_incidentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncidentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLink_incidentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentLink", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IncidentLink_alertID(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLink_alertID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AlertID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLink_alertID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentLink", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IncidentLink_rule(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLink_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLink_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _IncidentLink_ruleVersion(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLink_ruleVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RuleVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLink_ruleVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentLink", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IncidentLink_reason(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLink_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v incidentlink.Reason) graphql.Marshaler {
+			return ec.marshalNIncidentLinkReason2githubᚗcomᚋvigilᚑsocᚋvigilᚋentᚋincidentlinkᚐReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLink_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentLink", field, false, false, "IncidentLinkReason")
+}
+
+func (ec *executionContext) _IncidentLink_tactics(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLink_tactics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tactics, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []killchain.Tactic) graphql.Marshaler {
+			return ec.marshalNTactic2ᚕgithubᚗcomᚋvigilᚑsocᚋvigilᚋkillchainᚐTacticᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLink_tactics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentLink", field, false, false, "Tactic")
+}
+
+func (ec *executionContext) _IncidentLink_entityKind(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLink_entityKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLink_entityKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _IncidentLink_entityValue(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLink_entityValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLink_entityValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _IncidentLink_linkedAt(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLink_linkedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinkedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLink_linkedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentLink", field, false, false, "Time")
+}
+
+func (ec *executionContext) _IncidentLink_incident(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLink_incident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Incident(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLink_incident(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncidentLink",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncidentLink_alert(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLink_alert(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alert(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Alert) graphql.Marshaler {
+			return ec.marshalNAlert2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐAlert(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLink_alert(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncidentLink",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alert(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncidentLink_explanation(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLink_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IncidentLink().Explanation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLink_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentLink", field, true, true, "String")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
@@ -2981,6 +3370,38 @@ func (ec *executionContext) _Query_correlationBacklog(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_Query_correlationBacklog(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Query", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Query_correlationRules(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_correlationRules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CorrelationRules(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CorrelationRule) graphql.Marshaler {
+			return ec.marshalNCorrelationRule2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋgraphᚋmodelᚐCorrelationRuleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_correlationRules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrelationRule(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_incidents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -7729,6 +8150,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Resource(ctx, sel, obj)
+	case *ent.IncidentLink:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._IncidentLink(ctx, sel, obj)
 	case *ent.Incident:
 		if obj == nil {
 			return graphql.Null
@@ -8323,6 +8749,18 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Incident_covers(ctx, field, obj)
 				})
+		case "links":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_links(ctx, field, obj)
+				})
+		case "correlation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_correlation(ctx, field, obj)
+				})
 		case "sourceIPs":
 			out.Values[i] = ec._Incident_sourceIPs(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -8438,6 +8876,102 @@ func (ec *executionContext) _IncidentEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var incidentLinkImplementors = []string{"IncidentLink", "Node"}
+
+func (ec *executionContext) _IncidentLink(ctx context.Context, sel ast.SelectionSet, obj *ent.IncidentLink) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incidentLinkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncidentLink")
+		case "id":
+			out.Values[i] = ec._IncidentLink_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incidentID":
+			out.Values[i] = ec._IncidentLink_incidentID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "alertID":
+			out.Values[i] = ec._IncidentLink_alertID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rule":
+			out.Values[i] = ec._IncidentLink_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ruleVersion":
+			out.Values[i] = ec._IncidentLink_ruleVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._IncidentLink_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tactics":
+			out.Values[i] = ec._IncidentLink_tactics(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entityKind":
+			out.Values[i] = ec._IncidentLink_entityKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entityValue":
+			out.Values[i] = ec._IncidentLink_entityValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "linkedAt":
+			out.Values[i] = ec._IncidentLink_linkedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incident":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IncidentLink_incident(ctx, field, obj)
+				})
+		case "alert":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IncidentLink_alert(ctx, field, obj)
+				})
+		case "explanation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IncidentLink_explanation(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *entgql.PageInfo[int]) graphql.Marshaler {
@@ -8534,6 +9068,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_correlationBacklog(ctx, field)
+				})
+		case "correlationRules":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_correlationRules(ctx, field)
 				})
 		case "incidents":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -8738,6 +9278,22 @@ func (ec *executionContext) _ResourceEdge(ctx context.Context, sel ast.Selection
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAlert2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐAlertᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Alert) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAlert2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐAlert(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNAlert2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐAlert(ctx context.Context, sel ast.SelectionSet, v *ent.Alert) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Alert!")
@@ -8855,6 +9411,40 @@ func (ec *executionContext) marshalNIncidentConnection2ᚖgithubᚗcomᚋvigil�
 		return graphql.Null
 	}
 	return ec._IncidentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNIncidentLink2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.IncidentLink) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIncidentLink2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLink(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIncidentLink2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLink(ctx context.Context, sel ast.SelectionSet, v *ent.IncidentLink) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IncidentLink!")
+		return graphql.Null
+	}
+	return ec._IncidentLink(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNIncidentLinkReason2githubᚗcomᚋvigilᚑsocᚋvigilᚋentᚋincidentlinkᚐReason(ctx context.Context, v any) (incidentlink.Reason, error) {
+	var res incidentlink.Reason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIncidentLinkReason2githubᚗcomᚋvigilᚑsocᚋvigilᚋentᚋincidentlinkᚐReason(ctx context.Context, sel ast.SelectionSet, v incidentlink.Reason) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNIncidentOrder2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentOrder(ctx context.Context, v any) (*ent.IncidentOrder, error) {

@@ -29,6 +29,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Alert() AlertResolver
 	Incident() IncidentResolver
+	IncidentLink() IncidentLinkResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Subscription() SubscriptionResolver
@@ -94,6 +95,37 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Correlation struct {
+		Entities    func(childComplexity int) int
+		Links       func(childComplexity int) int
+		Progression func(childComplexity int) int
+		Rule        func(childComplexity int) int
+		RuleVersion func(childComplexity int) int
+	}
+
+	CorrelationRule struct {
+		Description      func(childComplexity int) int
+		ForwardStep      func(childComplexity int) int
+		LinkKinds        func(childComplexity int) int
+		MaxLifetime      func(childComplexity int) int
+		MaxLinkResources func(childComplexity int) int
+		MinTactics       func(childComplexity int) int
+		Name             func(childComplexity int) int
+		Overrides        func(childComplexity int) int
+		SeverityFloor    func(childComplexity int) int
+		Version          func(childComplexity int) int
+		Window           func(childComplexity int) int
+	}
+
+	CorrelationRuleOverride struct {
+		ForwardStep   func(childComplexity int) int
+		MaxLifetime   func(childComplexity int) int
+		MinTactics    func(childComplexity int) int
+		ResourceType  func(childComplexity int) int
+		SeverityFloor func(childComplexity int) int
+		Window        func(childComplexity int) int
+	}
+
 	Entity struct {
 		Alerts func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) int
 		ID     func(childComplexity int) int
@@ -129,6 +161,7 @@ type ComplexityRoot struct {
 	Incident struct {
 		AlertCount        func(childComplexity int) int
 		Alerts            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) int
+		Correlation       func(childComplexity int) int
 		CoveredBy         func(childComplexity int) int
 		Covers            func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
@@ -137,6 +170,7 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		IsActive          func(childComplexity int) int
 		LastActivityTime  func(childComplexity int) int
+		Links             func(childComplexity int) int
 		MergedInto        func(childComplexity int) int
 		MultiResource     func(childComplexity int) int
 		RemediationSteps  func(childComplexity int) int
@@ -161,11 +195,33 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	IncidentLink struct {
+		Alert       func(childComplexity int) int
+		AlertID     func(childComplexity int) int
+		EntityKind  func(childComplexity int) int
+		EntityValue func(childComplexity int) int
+		Explanation func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Incident    func(childComplexity int) int
+		IncidentID  func(childComplexity int) int
+		LinkedAt    func(childComplexity int) int
+		Reason      func(childComplexity int) int
+		Rule        func(childComplexity int) int
+		RuleVersion func(childComplexity int) int
+		Tactics     func(childComplexity int) int
+	}
+
 	IngestResult struct {
 		Accepted   func(childComplexity int) int
 		Duplicates func(childComplexity int) int
 		Rejected   func(childComplexity int) int
 		Updated    func(childComplexity int) int
+	}
+
+	LinkingEntity struct {
+		Kind      func(childComplexity int) int
+		Resources func(childComplexity int) int
+		Value     func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -190,6 +246,7 @@ type ComplexityRoot struct {
 		AlertTimeline      func(childComplexity int, from time.Time, to time.Time, bucket *model.TimelineBucket, offsetMinutes *int, where *ent.AlertWhereInput) int
 		Alerts             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput, tactics []killchain.Tactic, search *string) int
 		CorrelationBacklog func(childComplexity int) int
+		CorrelationRules   func(childComplexity int) int
 		Incidents          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput, tactics []killchain.Tactic, search *string, includeMerged *bool) int
 		Node               func(childComplexity int, id int) int
 		Nodes              func(childComplexity int, ids []int) int
@@ -227,6 +284,11 @@ type ComplexityRoot struct {
 	Subscription struct {
 		IncidentCreated func(childComplexity int) int
 		IncidentUpdated func(childComplexity int) int
+	}
+
+	TacticStep struct {
+		Alerts func(childComplexity int) int
+		Tactic func(childComplexity int) int
 	}
 
 	TimelineCount struct {
@@ -538,6 +600,141 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AlertEdge.Node(childComplexity), true
 
+	case "Correlation.entities":
+		if e.ComplexityRoot.Correlation.Entities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correlation.Entities(childComplexity), true
+	case "Correlation.links":
+		if e.ComplexityRoot.Correlation.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correlation.Links(childComplexity), true
+	case "Correlation.progression":
+		if e.ComplexityRoot.Correlation.Progression == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correlation.Progression(childComplexity), true
+	case "Correlation.rule":
+		if e.ComplexityRoot.Correlation.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correlation.Rule(childComplexity), true
+	case "Correlation.ruleVersion":
+		if e.ComplexityRoot.Correlation.RuleVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correlation.RuleVersion(childComplexity), true
+
+	case "CorrelationRule.description":
+		if e.ComplexityRoot.CorrelationRule.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.Description(childComplexity), true
+	case "CorrelationRule.forwardStep":
+		if e.ComplexityRoot.CorrelationRule.ForwardStep == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.ForwardStep(childComplexity), true
+	case "CorrelationRule.linkKinds":
+		if e.ComplexityRoot.CorrelationRule.LinkKinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.LinkKinds(childComplexity), true
+	case "CorrelationRule.maxLifetime":
+		if e.ComplexityRoot.CorrelationRule.MaxLifetime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.MaxLifetime(childComplexity), true
+	case "CorrelationRule.maxLinkResources":
+		if e.ComplexityRoot.CorrelationRule.MaxLinkResources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.MaxLinkResources(childComplexity), true
+	case "CorrelationRule.minTactics":
+		if e.ComplexityRoot.CorrelationRule.MinTactics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.MinTactics(childComplexity), true
+	case "CorrelationRule.name":
+		if e.ComplexityRoot.CorrelationRule.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.Name(childComplexity), true
+	case "CorrelationRule.overrides":
+		if e.ComplexityRoot.CorrelationRule.Overrides == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.Overrides(childComplexity), true
+	case "CorrelationRule.severityFloor":
+		if e.ComplexityRoot.CorrelationRule.SeverityFloor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.SeverityFloor(childComplexity), true
+	case "CorrelationRule.version":
+		if e.ComplexityRoot.CorrelationRule.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.Version(childComplexity), true
+	case "CorrelationRule.window":
+		if e.ComplexityRoot.CorrelationRule.Window == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.Window(childComplexity), true
+
+	case "CorrelationRuleOverride.forwardStep":
+		if e.ComplexityRoot.CorrelationRuleOverride.ForwardStep == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRuleOverride.ForwardStep(childComplexity), true
+	case "CorrelationRuleOverride.maxLifetime":
+		if e.ComplexityRoot.CorrelationRuleOverride.MaxLifetime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRuleOverride.MaxLifetime(childComplexity), true
+	case "CorrelationRuleOverride.minTactics":
+		if e.ComplexityRoot.CorrelationRuleOverride.MinTactics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRuleOverride.MinTactics(childComplexity), true
+	case "CorrelationRuleOverride.resourceType":
+		if e.ComplexityRoot.CorrelationRuleOverride.ResourceType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRuleOverride.ResourceType(childComplexity), true
+	case "CorrelationRuleOverride.severityFloor":
+		if e.ComplexityRoot.CorrelationRuleOverride.SeverityFloor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRuleOverride.SeverityFloor(childComplexity), true
+	case "CorrelationRuleOverride.window":
+		if e.ComplexityRoot.CorrelationRuleOverride.Window == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRuleOverride.Window(childComplexity), true
+
 	case "Entity.alerts":
 		if e.ComplexityRoot.Entity.Alerts == nil {
 			break
@@ -667,6 +864,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Alerts(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.AlertOrder), args["where"].(*ent.AlertWhereInput)), true
+	case "Incident.correlation":
+		if e.ComplexityRoot.Incident.Correlation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Correlation(childComplexity), true
 	case "Incident.coveredBy":
 		if e.ComplexityRoot.Incident.CoveredBy == nil {
 			break
@@ -715,6 +918,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.LastActivityTime(childComplexity), true
+	case "Incident.links":
+		if e.ComplexityRoot.Incident.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Links(childComplexity), true
 	case "Incident.mergedInto":
 		if e.ComplexityRoot.Incident.MergedInto == nil {
 			break
@@ -814,6 +1023,85 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.IncidentEdge.Node(childComplexity), true
 
+	case "IncidentLink.alert":
+		if e.ComplexityRoot.IncidentLink.Alert == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.Alert(childComplexity), true
+	case "IncidentLink.alertID":
+		if e.ComplexityRoot.IncidentLink.AlertID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.AlertID(childComplexity), true
+	case "IncidentLink.entityKind":
+		if e.ComplexityRoot.IncidentLink.EntityKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.EntityKind(childComplexity), true
+	case "IncidentLink.entityValue":
+		if e.ComplexityRoot.IncidentLink.EntityValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.EntityValue(childComplexity), true
+	case "IncidentLink.explanation":
+		if e.ComplexityRoot.IncidentLink.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.Explanation(childComplexity), true
+	case "IncidentLink.id":
+		if e.ComplexityRoot.IncidentLink.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.ID(childComplexity), true
+	case "IncidentLink.incident":
+		if e.ComplexityRoot.IncidentLink.Incident == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.Incident(childComplexity), true
+	case "IncidentLink.incidentID":
+		if e.ComplexityRoot.IncidentLink.IncidentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.IncidentID(childComplexity), true
+	case "IncidentLink.linkedAt":
+		if e.ComplexityRoot.IncidentLink.LinkedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.LinkedAt(childComplexity), true
+	case "IncidentLink.reason":
+		if e.ComplexityRoot.IncidentLink.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.Reason(childComplexity), true
+	case "IncidentLink.rule":
+		if e.ComplexityRoot.IncidentLink.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.Rule(childComplexity), true
+	case "IncidentLink.ruleVersion":
+		if e.ComplexityRoot.IncidentLink.RuleVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.RuleVersion(childComplexity), true
+	case "IncidentLink.tactics":
+		if e.ComplexityRoot.IncidentLink.Tactics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.Tactics(childComplexity), true
+
 	case "IngestResult.accepted":
 		if e.ComplexityRoot.IngestResult.Accepted == nil {
 			break
@@ -838,6 +1126,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IngestResult.Updated(childComplexity), true
+
+	case "LinkingEntity.kind":
+		if e.ComplexityRoot.LinkingEntity.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkingEntity.Kind(childComplexity), true
+	case "LinkingEntity.resources":
+		if e.ComplexityRoot.LinkingEntity.Resources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkingEntity.Resources(childComplexity), true
+	case "LinkingEntity.value":
+		if e.ComplexityRoot.LinkingEntity.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkingEntity.Value(childComplexity), true
 
 	case "Mutation.ingestAlerts":
 		if e.ComplexityRoot.Mutation.IngestAlerts == nil {
@@ -939,6 +1246,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CorrelationBacklog(childComplexity), true
+	case "Query.correlationRules":
+		if e.ComplexityRoot.Query.CorrelationRules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CorrelationRules(childComplexity), true
 	case "Query.incidents":
 		if e.ComplexityRoot.Query.Incidents == nil {
 			break
@@ -1107,6 +1420,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.IncidentUpdated(childComplexity), true
+
+	case "TacticStep.alerts":
+		if e.ComplexityRoot.TacticStep.Alerts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TacticStep.Alerts(childComplexity), true
+	case "TacticStep.tactic":
+		if e.ComplexityRoot.TacticStep.Tactic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TacticStep.Tactic(childComplexity), true
 
 	case "TimelineCount.count":
 		if e.ComplexityRoot.TimelineCount.Count == nil {
@@ -1324,6 +1650,93 @@ type EntityRelation {
   due: what the vigil_correlation_backlog gauge on /metrics shows.
   """
   correlationBacklog: Int!
+  """
+  The correlation rules in force (one today: the rules file's, or the
+  built-in one), with every default filled in.
+  """
+  correlationRules: [CorrelationRule!]!
+}
+
+extend type Incident {
+  """
+  Why its alerts are together: the rule, the tactic progression, the
+  entities that tie its resources, and why and when each alert joined.
+  """
+  correlation: Correlation! @goField(forceResolver: true)
+}
+
+"""Why an incident's alerts are together."""
+type Correlation {
+  """The rule that made the latest link, and its version."""
+  rule: String!
+  ruleVersion: Int!
+  """
+  The incident's tactics in kill-chain order, each with the member alerts
+  that show it, in start order.
+  """
+  progression: [TacticStep!]!
+  """
+  For a multi-resource incident, the entity values that tie its
+  resources, each with the resources it ties; empty otherwise.
+  """
+  entities: [LinkingEntity!]!
+  """Why and when each alert joined, in the alerts' start order."""
+  links: [IncidentLink!]!
+}
+
+"""One tactic of an incident's progression and the alerts that show it."""
+type TacticStep {
+  tactic: Tactic!
+  alerts: [Alert!]!
+}
+
+"""An entity value that ties resources of a multi-resource incident."""
+type LinkingEntity {
+  """ip, account, file, filehash, host or malware."""
+  kind: String!
+  """The entity's key, e.g. ip:203.0.113.7."""
+  value: String!
+  resources: [Resource!]!
+}
+
+extend type IncidentLink {
+  """One sentence: why the alert is in the incident."""
+  explanation: String! @goField(forceResolver: true)
+}
+
+"""
+A named, versioned correlation rule. Durations are Go durations
+("24h0m0s").
+"""
+type CorrelationRule {
+  name: String!
+  version: Int!
+  description: String!
+  """The inactivity gap that ends a chain."""
+  window: String!
+  """Distinct tactics a chain needs."""
+  minTactics: Int!
+  """Whether a chain needs a step forward along the kill chain."""
+  forwardStep: Boolean!
+  """How long one incident may run from its first alert; a longer chain starts a new incident."""
+  maxLifetime: String!
+  """The severity at least one alert must have for a chain to start an incident; members below it still join."""
+  severityFloor: Severity!
+  """Entity kinds whose strong values tie resources."""
+  linkKinds: [String!]!
+  """How many resources one entity value may tie within a window before it ties nothing."""
+  maxLinkResources: Int!
+  overrides: [CorrelationRuleOverride!]!
+}
+
+"""Settings of a rule for one resource type."""
+type CorrelationRuleOverride {
+  resourceType: String!
+  window: String!
+  minTactics: Int!
+  forwardStep: Boolean!
+  maxLifetime: String!
+  severityFloor: Severity!
 }
 `, BuiltIn: false},
 	{Name: "../incidents.graphqls", Input: `extend type Query {
@@ -2243,6 +2656,7 @@ type Incident implements Node {
   ): AlertConnection!
   coveredBy: [Incident!]!
   covers: [Incident!]!
+  links: [IncidentLink!]!
 }
 """
 A connection to a list of items.
@@ -2273,6 +2687,44 @@ type IncidentEdge {
   A cursor for use in pagination.
   """
   cursor: Cursor!
+}
+type IncidentLink implements Node {
+  id: ID!
+  incidentID: ID!
+  alertID: ID!
+  """
+  the name of the rule that made the link
+  """
+  rule: String!
+  ruleVersion: Int!
+  """
+  CHAIN: in a kill chain on its resource; ENTITY: carries an entity value that ties resources; RESOURCE_CHAIN: in the chain of a resource that such a value tied in; MERGE: came with an incident this one absorbed
+  """
+  reason: IncidentLinkReason!
+  """
+  the alert's tactics: its step along the kill chain
+  """
+  tactics: [Tactic!]!
+  """
+  for ENTITY: the kind of the tying entity (ip, account …)
+  """
+  entityKind: String!
+  """
+  for ENTITY: the tying entity's key, e.g. ip:203.0.113.7
+  """
+  entityValue: String!
+  linkedAt: Time!
+  incident: Incident!
+  alert: Alert!
+}
+"""
+IncidentLinkReason is enum for the field reason
+"""
+enum IncidentLinkReason @goModel(model: "github.com/vigil-soc/vigil/ent/incidentlink.Reason") {
+  CHAIN
+  ENTITY
+  RESOURCE_CHAIN
+  MERGE
 }
 """
 Ordering options for Incident connections
@@ -2940,6 +3392,68 @@ func (ec *executionContext) childFields_AlertEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type AlertEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Correlation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_Correlation_rule(ctx, field)
+	case "ruleVersion":
+		return ec.fieldContext_Correlation_ruleVersion(ctx, field)
+	case "progression":
+		return ec.fieldContext_Correlation_progression(ctx, field)
+	case "entities":
+		return ec.fieldContext_Correlation_entities(ctx, field)
+	case "links":
+		return ec.fieldContext_Correlation_links(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Correlation", field.Name)
+}
+
+func (ec *executionContext) childFields_CorrelationRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_CorrelationRule_name(ctx, field)
+	case "version":
+		return ec.fieldContext_CorrelationRule_version(ctx, field)
+	case "description":
+		return ec.fieldContext_CorrelationRule_description(ctx, field)
+	case "window":
+		return ec.fieldContext_CorrelationRule_window(ctx, field)
+	case "minTactics":
+		return ec.fieldContext_CorrelationRule_minTactics(ctx, field)
+	case "forwardStep":
+		return ec.fieldContext_CorrelationRule_forwardStep(ctx, field)
+	case "maxLifetime":
+		return ec.fieldContext_CorrelationRule_maxLifetime(ctx, field)
+	case "severityFloor":
+		return ec.fieldContext_CorrelationRule_severityFloor(ctx, field)
+	case "linkKinds":
+		return ec.fieldContext_CorrelationRule_linkKinds(ctx, field)
+	case "maxLinkResources":
+		return ec.fieldContext_CorrelationRule_maxLinkResources(ctx, field)
+	case "overrides":
+		return ec.fieldContext_CorrelationRule_overrides(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CorrelationRule", field.Name)
+}
+
+func (ec *executionContext) childFields_CorrelationRuleOverride(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "resourceType":
+		return ec.fieldContext_CorrelationRuleOverride_resourceType(ctx, field)
+	case "window":
+		return ec.fieldContext_CorrelationRuleOverride_window(ctx, field)
+	case "minTactics":
+		return ec.fieldContext_CorrelationRuleOverride_minTactics(ctx, field)
+	case "forwardStep":
+		return ec.fieldContext_CorrelationRuleOverride_forwardStep(ctx, field)
+	case "maxLifetime":
+		return ec.fieldContext_CorrelationRuleOverride_maxLifetime(ctx, field)
+	case "severityFloor":
+		return ec.fieldContext_CorrelationRuleOverride_severityFloor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CorrelationRuleOverride", field.Name)
+}
+
 func (ec *executionContext) childFields_Entity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3030,6 +3544,10 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_coveredBy(ctx, field)
 	case "covers":
 		return ec.fieldContext_Incident_covers(ctx, field)
+	case "links":
+		return ec.fieldContext_Incident_links(ctx, field)
+	case "correlation":
+		return ec.fieldContext_Incident_correlation(ctx, field)
 	case "sourceIPs":
 		return ec.fieldContext_Incident_sourceIPs(ctx, field)
 	case "mergedInto":
@@ -3062,6 +3580,38 @@ func (ec *executionContext) childFields_IncidentEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type IncidentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_IncidentLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_IncidentLink_id(ctx, field)
+	case "incidentID":
+		return ec.fieldContext_IncidentLink_incidentID(ctx, field)
+	case "alertID":
+		return ec.fieldContext_IncidentLink_alertID(ctx, field)
+	case "rule":
+		return ec.fieldContext_IncidentLink_rule(ctx, field)
+	case "ruleVersion":
+		return ec.fieldContext_IncidentLink_ruleVersion(ctx, field)
+	case "reason":
+		return ec.fieldContext_IncidentLink_reason(ctx, field)
+	case "tactics":
+		return ec.fieldContext_IncidentLink_tactics(ctx, field)
+	case "entityKind":
+		return ec.fieldContext_IncidentLink_entityKind(ctx, field)
+	case "entityValue":
+		return ec.fieldContext_IncidentLink_entityValue(ctx, field)
+	case "linkedAt":
+		return ec.fieldContext_IncidentLink_linkedAt(ctx, field)
+	case "incident":
+		return ec.fieldContext_IncidentLink_incident(ctx, field)
+	case "alert":
+		return ec.fieldContext_IncidentLink_alert(ctx, field)
+	case "explanation":
+		return ec.fieldContext_IncidentLink_explanation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IncidentLink", field.Name)
+}
+
 func (ec *executionContext) childFields_IngestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "accepted":
@@ -3074,6 +3624,18 @@ func (ec *executionContext) childFields_IngestResult(ctx context.Context, field 
 		return ec.fieldContext_IngestResult_rejected(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkingEntity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_LinkingEntity_kind(ctx, field)
+	case "value":
+		return ec.fieldContext_LinkingEntity_value(ctx, field)
+	case "resources":
+		return ec.fieldContext_LinkingEntity_resources(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkingEntity", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3154,6 +3716,16 @@ func (ec *executionContext) childFields_ResourceEdge(ctx context.Context, field 
 		return ec.fieldContext_ResourceEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResourceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TacticStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tactic":
+		return ec.fieldContext_TacticStep_tactic(ctx, field)
+	case "alerts":
+		return ec.fieldContext_TacticStep_alerts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TacticStep", field.Name)
 }
 
 func (ec *executionContext) childFields_TimelineCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
