@@ -13,6 +13,7 @@ import (
 	"github.com/vigil-soc/vigil/broker"
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/incidentlink"
@@ -74,6 +75,14 @@ func Multi(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) ([]broker
 			}).All(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("loading incidents of alerts: %w", err)
+		}
+		gone, err := tx.AlertRemoval.Query().Where(alertremoval.AlertIDIn(ids[start:min(start+chunk, len(ids))]...)).
+			Select(alertremoval.FieldAlertID).Ints(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("loading removed alerts: %w", err)
+		}
+		for _, id := range gone {
+			excluded[id] = true
 		}
 		for _, a := range as {
 			for _, inc := range a.Edges.Incidents {

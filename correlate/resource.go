@@ -13,6 +13,7 @@ import (
 	"github.com/vigil-soc/vigil/broker"
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
@@ -92,8 +93,17 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 		byID[a.ID] = a
 	}
 
-	// Alerts in a closed incident stay out; so do dismissed ones.
+	// Alerts in a closed incident stay out; so do dismissed ones, and those
+	// an analyst took out of an incident.
 	excluded := map[int]bool{}
+	removed, err := tx.AlertRemoval.Query().Where(alertremoval.HasAlertWith(entalert.ResourceKey(key))).
+		Select(alertremoval.FieldAlertID).Ints(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading removed alerts: %w", err)
+	}
+	for _, id := range removed {
+		excluded[id] = true
+	}
 	var open []*ent.Incident
 	owner := map[int][]*ent.Incident{} // alert id -> open incidents holding it
 	for _, inc := range incs {
@@ -136,6 +146,12 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 		}
 	}
 
+	// Within the window of an earlier incident, a new one exists only when
+	// an analyst closed that one or the rule's lifetime ended it.
+	var prior []past
+	for _, inc := range incs {
+		prior = append(prior, past{id: inc.ID, first: inc.FirstActivityTime, last: inc.LastActivityTime})
+	}
 	var events []broker.Event
 	merged := map[int]bool{}
 	for _, g := range groups.groups() {
@@ -154,11 +170,15 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 			d := derive(res.Name, alerts.Active, pick(byID, ids))
 			c := tx.Incident.Create().SetResource(res).SetResourceKey(key).
 				AddAlertIDs(ids[:min(len(ids), linkChunk)]...)
+			if prev := follows(prior, d.First, params.Window); prev != 0 {
+				c.SetFollowsID(prev)
+			}
 			d.set(c.Mutation())
 			created, err := c.Save(ctx)
 			if err != nil {
 				return nil, fmt.Errorf("creating incident: %w", err)
 			}
+			prior = append(prior, past{id: created.ID, first: d.First, last: d.Last})
 			if err := addAlerts(ctx, tx, created.ID, ids[min(len(ids), linkChunk):]); err != nil {
 				return nil, err
 			}
@@ -251,6 +271,32 @@ func addAlerts(ctx context.Context, tx *ent.Tx, incidentID int, ids []int) error
 		}
 	}
 	return nil
+}
+
+// past is what follows reads of an earlier incident on the same resource.
+type past struct {
+	id          int
+	first, last time.Time
+}
+
+// follows returns the incident a new one starting at first follows: the
+// latest earlier one on the resource that ended — an analyst closed it, or
+// its chain reached the rule's maximum lifetime — no more than window
+// before; 0 when there is none.
+func follows(prior []past, first time.Time, window time.Duration) int {
+	best := -1
+	for i, p := range prior {
+		if !p.first.Before(first) || first.Sub(p.last) > window {
+			continue
+		}
+		if best < 0 || p.first.After(prior[best].first) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	return prior[best].id
 }
 
 // chainReasons says that each of ids joined as a member of a kill chain on

@@ -1,6 +1,8 @@
 package correlate_test
 
 import (
+	"context"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -9,8 +11,12 @@ import (
 
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/correlate"
+	"github.com/vigil-soc/vigil/ent"
+	entalert "github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/killchain"
+	"github.com/vigil-soc/vigil/store"
 	"github.com/vigil-soc/vigil/store/storetest"
+	"github.com/vigil-soc/vigil/triage"
 )
 
 func TestParseRuleErrorsNameTheField(t *testing.T) {
@@ -112,5 +118,57 @@ func TestRuleSettingsApply(t *testing.T) {
 				}
 			})
 		}
+	})
+}
+
+func TestANewIncidentFollowsTheOneThatEnded(t *testing.T) {
+	h := time.Hour
+	access, exec, c2 := killchain.InitialAccess, killchain.Execution, killchain.CommandAndControl
+	// followsOf maps each incident's first member to the first member of
+	// the incident it follows.
+	followsOf := func(f *fixture) map[string]string {
+		incs := f.db.Client.Incident.Query().WithFollows(func(q *ent.IncidentQuery) {
+			q.WithAlerts(func(q *ent.AlertQuery) { q.Order(entalert.ByStartTime()) })
+		}).WithAlerts(func(q *ent.AlertQuery) { q.Order(entalert.ByStartTime()) }).AllX(context.Background())
+		out := map[string]string{}
+		for _, inc := range incs {
+			if p := inc.Edges.Follows; p != nil {
+				out[inc.Edges.Alerts[0].SystemAlertID] = p.Edges.Alerts[0].SystemAlertID
+			}
+		}
+		return out
+	}
+	storetest.EachFresh(t, func(t *testing.T, fresh func(testing.TB) string) {
+		t.Run("past the maximum lifetime", func(t *testing.T) {
+			f := newFixture(t, fresh(t), 24*h)
+			f.cfg.Rule = correlate.Rule{MaxLifetime: correlate.Duration(2 * h)}
+			f.job = correlate.NewJob(f.db, nil, f.cfg, nil)
+			f.ingest(alert("a", vm1, 0, access), alert("b", vm1, h, exec), alert("c", vm1, 3*h, access), alert("d", vm1, 4*h, c2))
+			if got := followsOf(f); !maps.Equal(got, map[string]string{"c": "a"}) {
+				t.Fatalf("follows %v, want c,d following a,b", got)
+			}
+		})
+		t.Run("after an analyst closed it", func(t *testing.T) {
+			f := newFixture(t, fresh(t), 24*h)
+			f.ingest(alert("a", vm1, 0, access), alert("b", vm1, h, exec))
+			id := onlyID(t, f.incidents())
+			if err := store.WithTx(context.Background(), f.db.Client, func(tx *ent.Tx) error {
+				_, _, err := triage.SetIncidentStatus(context.Background(), tx.Client(), id, alerts.Resolved, false)
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			f.ingest(alert("c", vm1, 2*h, access), alert("d", vm1, 3*h, exec))
+			if got := followsOf(f); !maps.Equal(got, map[string]string{"c": "a"}) {
+				t.Fatalf("follows %v, want c,d following the closed a,b", got)
+			}
+		})
+		t.Run("not across a gap longer than the window", func(t *testing.T) {
+			f := newFixture(t, fresh(t), 24*h)
+			f.ingest(alert("a", vm1, 0, access), alert("b", vm1, h, exec), alert("c", vm1, 30*h, access), alert("d", vm1, 31*h, exec))
+			if got := followsOf(f); len(got) != 0 {
+				t.Fatalf("follows %v, want none", got)
+			}
+		})
 	})
 }

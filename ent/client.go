@@ -17,6 +17,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/incidentlink"
@@ -34,6 +35,8 @@ type Client struct {
 	Alert *AlertClient
 	// AlertPayload is the client for interacting with the AlertPayload builders.
 	AlertPayload *AlertPayloadClient
+	// AlertRemoval is the client for interacting with the AlertRemoval builders.
+	AlertRemoval *AlertRemovalClient
 	// Entity is the client for interacting with the Entity builders.
 	Entity *EntityClient
 	// Incident is the client for interacting with the Incident builders.
@@ -57,6 +60,7 @@ func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.Alert = NewAlertClient(c.config)
 	c.AlertPayload = NewAlertPayloadClient(c.config)
+	c.AlertRemoval = NewAlertRemovalClient(c.config)
 	c.Entity = NewEntityClient(c.config)
 	c.Incident = NewIncidentClient(c.config)
 	c.IncidentLink = NewIncidentLinkClient(c.config)
@@ -155,6 +159,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		config:       cfg,
 		Alert:        NewAlertClient(cfg),
 		AlertPayload: NewAlertPayloadClient(cfg),
+		AlertRemoval: NewAlertRemovalClient(cfg),
 		Entity:       NewEntityClient(cfg),
 		Incident:     NewIncidentClient(cfg),
 		IncidentLink: NewIncidentLinkClient(cfg),
@@ -180,6 +185,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		config:       cfg,
 		Alert:        NewAlertClient(cfg),
 		AlertPayload: NewAlertPayloadClient(cfg),
+		AlertRemoval: NewAlertRemovalClient(cfg),
 		Entity:       NewEntityClient(cfg),
 		Incident:     NewIncidentClient(cfg),
 		IncidentLink: NewIncidentLinkClient(cfg),
@@ -213,7 +219,8 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.Alert, c.AlertPayload, c.Entity, c.Incident, c.IncidentLink, c.Resource,
+		c.Alert, c.AlertPayload, c.AlertRemoval, c.Entity, c.Incident, c.IncidentLink,
+		c.Resource,
 	} {
 		n.Use(hooks...)
 	}
@@ -223,7 +230,8 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.Alert, c.AlertPayload, c.Entity, c.Incident, c.IncidentLink, c.Resource,
+		c.Alert, c.AlertPayload, c.AlertRemoval, c.Entity, c.Incident, c.IncidentLink,
+		c.Resource,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -236,6 +244,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Alert.mutate(ctx, m)
 	case *AlertPayloadMutation:
 		return c.AlertPayload.mutate(ctx, m)
+	case *AlertRemovalMutation:
+		return c.AlertRemoval.mutate(ctx, m)
 	case *EntityMutation:
 		return c.Entity.mutate(ctx, m)
 	case *IncidentMutation:
@@ -595,6 +605,171 @@ func (c *AlertPayloadClient) mutate(ctx context.Context, m *AlertPayloadMutation
 	}
 }
 
+// AlertRemovalClient is a client for the AlertRemoval schema.
+type AlertRemovalClient struct {
+	config
+}
+
+// NewAlertRemovalClient returns a client for the AlertRemoval from the given config.
+func NewAlertRemovalClient(c config) *AlertRemovalClient {
+	return &AlertRemovalClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `alertremoval.Hooks(f(g(h())))`.
+func (c *AlertRemovalClient) Use(hooks ...Hook) {
+	c.hooks.AlertRemoval = append(c.hooks.AlertRemoval, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `alertremoval.Intercept(f(g(h())))`.
+func (c *AlertRemovalClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AlertRemoval = append(c.inters.AlertRemoval, interceptors...)
+}
+
+// Create returns a builder for creating a AlertRemoval entity.
+func (c *AlertRemovalClient) Create() *AlertRemovalCreate {
+	mutation := newAlertRemovalMutation(c.config, OpCreate)
+	return &AlertRemovalCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AlertRemoval entities.
+func (c *AlertRemovalClient) CreateBulk(builders ...*AlertRemovalCreate) *AlertRemovalCreateBulk {
+	return &AlertRemovalCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AlertRemovalClient) MapCreateBulk(slice any, setFunc func(*AlertRemovalCreate, int)) *AlertRemovalCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AlertRemovalCreateBulk{err: fmt.Errorf("calling to AlertRemovalClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AlertRemovalCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AlertRemovalCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AlertRemoval.
+func (c *AlertRemovalClient) Update() *AlertRemovalUpdate {
+	mutation := newAlertRemovalMutation(c.config, OpUpdate)
+	return &AlertRemovalUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AlertRemovalClient) UpdateOne(_m *AlertRemoval) *AlertRemovalUpdateOne {
+	mutation := newAlertRemovalMutation(c.config, OpUpdateOne, withAlertRemoval(_m))
+	return &AlertRemovalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AlertRemovalClient) UpdateOneID(id int) *AlertRemovalUpdateOne {
+	mutation := newAlertRemovalMutation(c.config, OpUpdateOne, withAlertRemovalID(id))
+	return &AlertRemovalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AlertRemoval.
+func (c *AlertRemovalClient) Delete() *AlertRemovalDelete {
+	mutation := newAlertRemovalMutation(c.config, OpDelete)
+	return &AlertRemovalDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AlertRemovalClient) DeleteOne(_m *AlertRemoval) *AlertRemovalDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AlertRemovalClient) DeleteOneID(id int) *AlertRemovalDeleteOne {
+	builder := c.Delete().Where(alertremoval.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AlertRemovalDeleteOne{builder}
+}
+
+// Query returns a query builder for AlertRemoval.
+func (c *AlertRemovalClient) Query() *AlertRemovalQuery {
+	return &AlertRemovalQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAlertRemoval},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AlertRemoval entity by its id.
+func (c *AlertRemovalClient) Get(ctx context.Context, id int) (*AlertRemoval, error) {
+	return c.Query().Where(alertremoval.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AlertRemovalClient) GetX(ctx context.Context, id int) *AlertRemoval {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryIncident queries the incident edge of a AlertRemoval.
+func (c *AlertRemovalClient) QueryIncident(_m *AlertRemoval) *IncidentQuery {
+	query := (&IncidentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alertremoval.Table, alertremoval.FieldID, id),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, alertremoval.IncidentTable, alertremoval.IncidentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAlert queries the alert edge of a AlertRemoval.
+func (c *AlertRemovalClient) QueryAlert(_m *AlertRemoval) *AlertQuery {
+	query := (&AlertClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alertremoval.Table, alertremoval.FieldID, id),
+			sqlgraph.To(alert.Table, alert.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, alertremoval.AlertTable, alertremoval.AlertColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AlertRemovalClient) Hooks() []Hook {
+	return c.hooks.AlertRemoval
+}
+
+// Interceptors returns the client interceptors.
+func (c *AlertRemovalClient) Interceptors() []Interceptor {
+	return c.inters.AlertRemoval
+}
+
+func (c *AlertRemovalClient) mutate(ctx context.Context, m *AlertRemovalMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AlertRemovalCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AlertRemovalUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AlertRemovalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AlertRemovalDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AlertRemoval mutation op: %q", m.Op())
+	}
+}
+
 // EntityClient is a client for the Entity schema.
 type EntityClient struct {
 	config
@@ -909,6 +1084,54 @@ func (c *IncidentClient) QueryCovers(_m *Incident) *IncidentQuery {
 			sqlgraph.From(incident.Table, incident.FieldID, id),
 			sqlgraph.To(incident.Table, incident.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, incident.CoversTable, incident.CoversPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFollows queries the follows edge of a Incident.
+func (c *IncidentClient) QueryFollows(_m *Incident) *IncidentQuery {
+	query := (&IncidentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, id),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, incident.FollowsTable, incident.FollowsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFollowedBy queries the followed_by edge of a Incident.
+func (c *IncidentClient) QueryFollowedBy(_m *Incident) *IncidentQuery {
+	query := (&IncidentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, id),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.FollowedByTable, incident.FollowedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRemovals queries the removals edge of a Incident.
+func (c *IncidentClient) QueryRemovals(_m *Incident) *AlertRemovalQuery {
+	query := (&AlertRemovalClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, id),
+			sqlgraph.To(alertremoval.Table, alertremoval.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.RemovalsTable, incident.RemovalsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -1290,10 +1513,12 @@ func (c *ResourceClient) mutate(ctx context.Context, m *ResourceMutation) (Value
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		Alert, AlertPayload, Entity, Incident, IncidentLink, Resource []ent.Hook
+		Alert, AlertPayload, AlertRemoval, Entity, Incident, IncidentLink,
+		Resource []ent.Hook
 	}
 	inters struct {
-		Alert, AlertPayload, Entity, Incident, IncidentLink, Resource []ent.Interceptor
+		Alert, AlertPayload, AlertRemoval, Entity, Incident, IncidentLink,
+		Resource []ent.Interceptor
 	}
 )
 

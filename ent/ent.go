@@ -14,6 +14,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/incidentlink"
@@ -80,6 +81,7 @@ func checkColumn(t, c string) error {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			alert.Table:        alert.ValidColumn,
 			alertpayload.Table: alertpayload.ValidColumn,
+			alertremoval.Table: alertremoval.ValidColumn,
 			entity.Table:       entity.ValidColumn,
 			incident.Table:     incident.ValidColumn,
 			incidentlink.Table: incidentlink.ValidColumn,

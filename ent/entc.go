@@ -45,7 +45,7 @@ func main() {
 // adjustSchema edits the generated schema where annotations cannot:
 //
 //   - Alert.incidents is non-null, as CONTRACT.md has it (an alert in no
-//     incident has an empty list); so are Incident.covers, coveredBy and links.
+//     incident has an empty list); so are Incident.covers, coveredBy, links, followedBy and removals.
 //   - Connection fields get their default order as an argument default: an
 //     incident's alerts read in start time order, incidents latest activity
 //     first. As a schema default it holds for the eager loading of nested
@@ -76,7 +76,7 @@ func adjustSchema(_ *gen.Graph, s *ast.Schema) error {
 // nonNullLists are the list fields, by type, that adjustSchema makes non-null.
 var nonNullLists = map[string][]string{
 	"Alert":    {"incidents"},
-	"Incident": {"covers", "coveredBy", "links"},
+	"Incident": {"covers", "coveredBy", "links", "followedBy", "removals"},
 }
 
 // orderValue is the GraphQL value [{field: FIELD, direction: DIRECTION}].

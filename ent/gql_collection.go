@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/incidentlink"
@@ -275,6 +276,115 @@ func newAlertPaginateArgs(rv map[string]any) *alertPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*AlertWhereInput); ok {
 		args.opts = append(args.opts, WithAlertFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AlertRemovalQuery) CollectFields(ctx context.Context, satisfies ...string) (*AlertRemovalQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AlertRemovalQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(alertremoval.Columns))
+		selectedFields = []string{alertremoval.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "incident":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.withIncident = query
+			if _, ok := fieldSeen[alertremoval.FieldIncidentID]; !ok {
+				selectedFields = append(selectedFields, alertremoval.FieldIncidentID)
+				fieldSeen[alertremoval.FieldIncidentID] = struct{}{}
+			}
+
+		case "alert":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AlertClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, alertImplementors)...); err != nil {
+				return err
+			}
+			_q.withAlert = query
+			if _, ok := fieldSeen[alertremoval.FieldAlertID]; !ok {
+				selectedFields = append(selectedFields, alertremoval.FieldAlertID)
+				fieldSeen[alertremoval.FieldAlertID] = struct{}{}
+			}
+		case "incidentID":
+			if _, ok := fieldSeen[alertremoval.FieldIncidentID]; !ok {
+				selectedFields = append(selectedFields, alertremoval.FieldIncidentID)
+				fieldSeen[alertremoval.FieldIncidentID] = struct{}{}
+			}
+		case "alertID":
+			if _, ok := fieldSeen[alertremoval.FieldAlertID]; !ok {
+				selectedFields = append(selectedFields, alertremoval.FieldAlertID)
+				fieldSeen[alertremoval.FieldAlertID] = struct{}{}
+			}
+		case "actor":
+			if _, ok := fieldSeen[alertremoval.FieldActor]; !ok {
+				selectedFields = append(selectedFields, alertremoval.FieldActor)
+				fieldSeen[alertremoval.FieldActor] = struct{}{}
+			}
+		case "removedAt":
+			if _, ok := fieldSeen[alertremoval.FieldRemovedAt]; !ok {
+				selectedFields = append(selectedFields, alertremoval.FieldRemovedAt)
+				fieldSeen[alertremoval.FieldRemovedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type alertremovalPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AlertRemovalPaginateOption
+}
+
+func newAlertRemovalPaginateArgs(rv map[string]any) *alertremovalPaginateArgs {
+	args := &alertremovalPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
 	}
 	return args
 }
@@ -623,6 +733,43 @@ func (_q *IncidentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				*wq = *query
 			})
 
+		case "follows":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.withFollows = query
+
+		case "followedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedFollowedBy(alias, func(wq *IncidentQuery) {
+				*wq = *query
+			})
+
+		case "removals":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AlertRemovalClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, alertremovalImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedRemovals(alias, func(wq *AlertRemovalQuery) {
+				*wq = *query
+			})
+
 		case "links":
 			var (
 				alias = field.Alias
@@ -689,6 +836,16 @@ func (_q *IncidentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[incident.FieldMultiResource]; !ok {
 				selectedFields = append(selectedFields, incident.FieldMultiResource)
 				fieldSeen[incident.FieldMultiResource] = struct{}{}
+			}
+		case "mergedBy":
+			if _, ok := fieldSeen[incident.FieldMergedBy]; !ok {
+				selectedFields = append(selectedFields, incident.FieldMergedBy)
+				fieldSeen[incident.FieldMergedBy] = struct{}{}
+			}
+		case "mergedAt":
+			if _, ok := fieldSeen[incident.FieldMergedAt]; !ok {
+				selectedFields = append(selectedFields, incident.FieldMergedAt)
+				fieldSeen[incident.FieldMergedAt] = struct{}{}
 			}
 		case "createdAt":
 			if _, ok := fieldSeen[incident.FieldCreatedAt]; !ok {

@@ -1908,6 +1908,14 @@ type IncidentWhereInput struct {
 	// "covers" edge predicates.
 	HasCovers     *bool                 `json:"hasCovers,omitempty"`
 	HasCoversWith []*IncidentWhereInput `json:"hasCoversWith,omitempty"`
+
+	// "follows" edge predicates.
+	HasFollows     *bool                 `json:"hasFollows,omitempty"`
+	HasFollowsWith []*IncidentWhereInput `json:"hasFollowsWith,omitempty"`
+
+	// "followed_by" edge predicates.
+	HasFollowedBy     *bool                 `json:"hasFollowedBy,omitempty"`
+	HasFollowedByWith []*IncidentWhereInput `json:"hasFollowedByWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -2311,6 +2319,42 @@ func (i *IncidentWhereInput) P() (predicate.Incident, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, incident.HasCoversWith(with...))
+	}
+	if i.HasFollows != nil {
+		p := incident.HasFollows()
+		if !*i.HasFollows {
+			p = incident.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasFollowsWith) > 0 {
+		with := make([]predicate.Incident, 0, len(i.HasFollowsWith))
+		for _, w := range i.HasFollowsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasFollowsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, incident.HasFollowsWith(with...))
+	}
+	if i.HasFollowedBy != nil {
+		p := incident.HasFollowedBy()
+		if !*i.HasFollowedBy {
+			p = incident.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasFollowedByWith) > 0 {
+		with := make([]predicate.Incident, 0, len(i.HasFollowedByWith))
+		for _, w := range i.HasFollowedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasFollowedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, incident.HasFollowedByWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

@@ -14,6 +14,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/predicate"
@@ -23,22 +24,27 @@ import (
 // IncidentQuery is the builder for querying Incident entities.
 type IncidentQuery struct {
 	config
-	ctx                *QueryContext
-	order              []incident.OrderOption
-	inters             []Interceptor
-	predicates         []predicate.Incident
-	withResource       *ResourceQuery
-	withAlerts         *AlertQuery
-	withCoveredBy      *IncidentQuery
-	withCovers         *IncidentQuery
-	withLinks          *IncidentLinkQuery
-	withFKs            bool
-	loadTotal          []func(context.Context, []*Incident) error
-	modifiers          []func(*sql.Selector)
-	withNamedAlerts    map[string]*AlertQuery
-	withNamedCoveredBy map[string]*IncidentQuery
-	withNamedCovers    map[string]*IncidentQuery
-	withNamedLinks     map[string]*IncidentLinkQuery
+	ctx                 *QueryContext
+	order               []incident.OrderOption
+	inters              []Interceptor
+	predicates          []predicate.Incident
+	withResource        *ResourceQuery
+	withAlerts          *AlertQuery
+	withCoveredBy       *IncidentQuery
+	withCovers          *IncidentQuery
+	withFollows         *IncidentQuery
+	withFollowedBy      *IncidentQuery
+	withRemovals        *AlertRemovalQuery
+	withLinks           *IncidentLinkQuery
+	withFKs             bool
+	loadTotal           []func(context.Context, []*Incident) error
+	modifiers           []func(*sql.Selector)
+	withNamedAlerts     map[string]*AlertQuery
+	withNamedCoveredBy  map[string]*IncidentQuery
+	withNamedCovers     map[string]*IncidentQuery
+	withNamedFollowedBy map[string]*IncidentQuery
+	withNamedRemovals   map[string]*AlertRemovalQuery
+	withNamedLinks      map[string]*IncidentLinkQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -156,6 +162,72 @@ func (_q *IncidentQuery) QueryCovers() *IncidentQuery {
 			sqlgraph.From(incident.Table, incident.FieldID, selector),
 			sqlgraph.To(incident.Table, incident.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, incident.CoversTable, incident.CoversPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryFollows chains the current query on the "follows" edge.
+func (_q *IncidentQuery) QueryFollows() *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, incident.FollowsTable, incident.FollowsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryFollowedBy chains the current query on the "followed_by" edge.
+func (_q *IncidentQuery) QueryFollowedBy() *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.FollowedByTable, incident.FollowedByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRemovals chains the current query on the "removals" edge.
+func (_q *IncidentQuery) QueryRemovals() *AlertRemovalQuery {
+	query := (&AlertRemovalClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(alertremoval.Table, alertremoval.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.RemovalsTable, incident.RemovalsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -372,16 +444,19 @@ func (_q *IncidentQuery) Clone() *IncidentQuery {
 		return nil
 	}
 	return &IncidentQuery{
-		config:        _q.config,
-		ctx:           _q.ctx.Clone(),
-		order:         append([]incident.OrderOption{}, _q.order...),
-		inters:        append([]Interceptor{}, _q.inters...),
-		predicates:    append([]predicate.Incident{}, _q.predicates...),
-		withResource:  _q.withResource.Clone(),
-		withAlerts:    _q.withAlerts.Clone(),
-		withCoveredBy: _q.withCoveredBy.Clone(),
-		withCovers:    _q.withCovers.Clone(),
-		withLinks:     _q.withLinks.Clone(),
+		config:         _q.config,
+		ctx:            _q.ctx.Clone(),
+		order:          append([]incident.OrderOption{}, _q.order...),
+		inters:         append([]Interceptor{}, _q.inters...),
+		predicates:     append([]predicate.Incident{}, _q.predicates...),
+		withResource:   _q.withResource.Clone(),
+		withAlerts:     _q.withAlerts.Clone(),
+		withCoveredBy:  _q.withCoveredBy.Clone(),
+		withCovers:     _q.withCovers.Clone(),
+		withFollows:    _q.withFollows.Clone(),
+		withFollowedBy: _q.withFollowedBy.Clone(),
+		withRemovals:   _q.withRemovals.Clone(),
+		withLinks:      _q.withLinks.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -430,6 +505,39 @@ func (_q *IncidentQuery) WithCovers(opts ...func(*IncidentQuery)) *IncidentQuery
 		opt(query)
 	}
 	_q.withCovers = query
+	return _q
+}
+
+// WithFollows tells the query-builder to eager-load the nodes that are connected to
+// the "follows" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithFollows(opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withFollows = query
+	return _q
+}
+
+// WithFollowedBy tells the query-builder to eager-load the nodes that are connected to
+// the "followed_by" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithFollowedBy(opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withFollowedBy = query
+	return _q
+}
+
+// WithRemovals tells the query-builder to eager-load the nodes that are connected to
+// the "removals" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithRemovals(opts ...func(*AlertRemovalQuery)) *IncidentQuery {
+	query := (&AlertRemovalClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRemovals = query
 	return _q
 }
 
@@ -523,15 +631,18 @@ func (_q *IncidentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inc
 		nodes       = []*Incident{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [8]bool{
 			_q.withResource != nil,
 			_q.withAlerts != nil,
 			_q.withCoveredBy != nil,
 			_q.withCovers != nil,
+			_q.withFollows != nil,
+			_q.withFollowedBy != nil,
+			_q.withRemovals != nil,
 			_q.withLinks != nil,
 		}
 	)
-	if _q.withResource != nil {
+	if _q.withResource != nil || _q.withFollows != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -585,6 +696,26 @@ func (_q *IncidentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inc
 			return nil, err
 		}
 	}
+	if query := _q.withFollows; query != nil {
+		if err := _q.loadFollows(ctx, query, nodes, nil,
+			func(n *Incident, e *Incident) { n.Edges.Follows = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withFollowedBy; query != nil {
+		if err := _q.loadFollowedBy(ctx, query, nodes,
+			func(n *Incident) { n.Edges.FollowedBy = []*Incident{} },
+			func(n *Incident, e *Incident) { n.Edges.FollowedBy = append(n.Edges.FollowedBy, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRemovals; query != nil {
+		if err := _q.loadRemovals(ctx, query, nodes,
+			func(n *Incident) { n.Edges.Removals = []*AlertRemoval{} },
+			func(n *Incident, e *AlertRemoval) { n.Edges.Removals = append(n.Edges.Removals, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withLinks; query != nil {
 		if err := _q.loadLinks(ctx, query, nodes,
 			func(n *Incident) { n.Edges.Links = []*IncidentLink{} },
@@ -610,6 +741,20 @@ func (_q *IncidentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inc
 		if err := _q.loadCovers(ctx, query, nodes,
 			func(n *Incident) { n.appendNamedCovers(name) },
 			func(n *Incident, e *Incident) { n.appendNamedCovers(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedFollowedBy {
+		if err := _q.loadFollowedBy(ctx, query, nodes,
+			func(n *Incident) { n.appendNamedFollowedBy(name) },
+			func(n *Incident, e *Incident) { n.appendNamedFollowedBy(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRemovals {
+		if err := _q.loadRemovals(ctx, query, nodes,
+			func(n *Incident) { n.appendNamedRemovals(name) },
+			func(n *Incident, e *AlertRemoval) { n.appendNamedRemovals(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -843,6 +988,99 @@ func (_q *IncidentQuery) loadCovers(ctx context.Context, query *IncidentQuery, n
 	}
 	return nil
 }
+func (_q *IncidentQuery) loadFollows(ctx context.Context, query *IncidentQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *Incident)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Incident)
+	for i := range nodes {
+		if nodes[i].incident_followed_by == nil {
+			continue
+		}
+		fk := *nodes[i].incident_followed_by
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(incident.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "incident_followed_by" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *IncidentQuery) loadFollowedBy(ctx context.Context, query *IncidentQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *Incident)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Incident)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Incident(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(incident.FollowedByColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.incident_followed_by
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "incident_followed_by" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "incident_followed_by" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *IncidentQuery) loadRemovals(ctx context.Context, query *AlertRemovalQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *AlertRemoval)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Incident)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(alertremoval.FieldIncidentID)
+	}
+	query.Where(predicate.AlertRemoval(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(incident.RemovalsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.IncidentID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "incident_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 func (_q *IncidentQuery) loadLinks(ctx context.Context, query *IncidentLinkQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *IncidentLink)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[int]*Incident)
@@ -1032,6 +1270,34 @@ func (_q *IncidentQuery) WithNamedCovers(name string, opts ...func(*IncidentQuer
 		_q.withNamedCovers = make(map[string]*IncidentQuery)
 	}
 	_q.withNamedCovers[name] = query
+	return _q
+}
+
+// WithNamedFollowedBy tells the query-builder to eager-load the nodes that are connected to the "followed_by"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithNamedFollowedBy(name string, opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedFollowedBy == nil {
+		_q.withNamedFollowedBy = make(map[string]*IncidentQuery)
+	}
+	_q.withNamedFollowedBy[name] = query
+	return _q
+}
+
+// WithNamedRemovals tells the query-builder to eager-load the nodes that are connected to the "removals"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithNamedRemovals(name string, opts ...func(*AlertRemovalQuery)) *IncidentQuery {
+	query := (&AlertRemovalClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedRemovals == nil {
+		_q.withNamedRemovals = make(map[string]*AlertRemovalQuery)
+	}
+	_q.withNamedRemovals[name] = query
 	return _q
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
@@ -119,6 +120,12 @@ func init() {
 	alertpayloadDescTruncated := alertpayloadFields[1].Descriptor()
 	// alertpayload.DefaultTruncated holds the default value on creation for the truncated field.
 	alertpayload.DefaultTruncated = alertpayloadDescTruncated.Default.(bool)
+	alertremovalFields := schema.AlertRemoval{}.Fields()
+	_ = alertremovalFields
+	// alertremovalDescRemovedAt is the schema descriptor for removed_at field.
+	alertremovalDescRemovedAt := alertremovalFields[3].Descriptor()
+	// alertremoval.DefaultRemovedAt holds the default value on creation for the removed_at field.
+	alertremoval.DefaultRemovedAt = alertremovalDescRemovedAt.Default.(func() time.Time)
 	incidentFields := schema.Incident{}.Fields()
 	_ = incidentFields
 	// incidentDescDescription is the schema descriptor for description field.
@@ -146,11 +153,11 @@ func init() {
 	// incident.DefaultMultiResource holds the default value on creation for the multi_resource field.
 	incident.DefaultMultiResource = incidentDescMultiResource.Default.(bool)
 	// incidentDescCreatedAt is the schema descriptor for created_at field.
-	incidentDescCreatedAt := incidentFields[17].Descriptor()
+	incidentDescCreatedAt := incidentFields[19].Descriptor()
 	// incident.DefaultCreatedAt holds the default value on creation for the created_at field.
 	incident.DefaultCreatedAt = incidentDescCreatedAt.Default.(func() time.Time)
 	// incidentDescUpdatedAt is the schema descriptor for updated_at field.
-	incidentDescUpdatedAt := incidentFields[18].Descriptor()
+	incidentDescUpdatedAt := incidentFields[20].Descriptor()
 	// incident.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	incident.DefaultUpdatedAt = incidentDescUpdatedAt.Default.(func() time.Time)
 	// incident.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.

@@ -18,6 +18,8 @@ type Tx struct {
 	Alert *AlertClient
 	// AlertPayload is the client for interacting with the AlertPayload builders.
 	AlertPayload *AlertPayloadClient
+	// AlertRemoval is the client for interacting with the AlertRemoval builders.
+	AlertRemoval *AlertRemovalClient
 	// Entity is the client for interacting with the Entity builders.
 	Entity *EntityClient
 	// Incident is the client for interacting with the Incident builders.
@@ -159,6 +161,7 @@ func (tx *Tx) Client() *Client {
 func (tx *Tx) init() {
 	tx.Alert = NewAlertClient(tx.config)
 	tx.AlertPayload = NewAlertPayloadClient(tx.config)
+	tx.AlertRemoval = NewAlertRemovalClient(tx.config)
 	tx.Entity = NewEntityClient(tx.config)
 	tx.Incident = NewIncidentClient(tx.config)
 	tx.IncidentLink = NewIncidentLinkClient(tx.config)

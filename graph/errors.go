@@ -93,7 +93,7 @@ func classify(err error) (code, msg string) {
 		return CodeInvalid, fe.Error()
 	case ent.IsNotFound(err):
 		return CodeNotFound, "not found"
-	case errors.Is(err, triage.ErrMerged):
+	case errors.Is(err, triage.ErrMerged), errors.Is(err, triage.ErrScope):
 		var gqlErr *gqlerror.Error
 		if errors.As(err, &gqlErr) && gqlErr.Err != nil {
 			err = gqlErr.Err // without the position and path gqlgen prefixes

@@ -33,6 +33,18 @@ func (f AlertPayloadFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AlertPayloadMutation", m)
 }
 
+// The AlertRemovalFunc type is an adapter to allow the use of ordinary
+// function as AlertRemoval mutator.
+type AlertRemovalFunc func(context.Context, *ent.AlertRemovalMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AlertRemovalFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AlertRemovalMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AlertRemovalMutation", m)
+}
+
 // The EntityFunc type is an adapter to allow the use of ordinary
 // function as Entity mutator.
 type EntityFunc func(context.Context, *ent.EntityMutation) (ent.Value, error)

@@ -49,6 +49,10 @@ const (
 	FieldClosedByAnalyst = "closed_by_analyst"
 	// FieldMultiResource holds the string denoting the multi_resource field in the database.
 	FieldMultiResource = "multi_resource"
+	// FieldMergedBy holds the string denoting the merged_by field in the database.
+	FieldMergedBy = "merged_by"
+	// FieldMergedAt holds the string denoting the merged_at field in the database.
+	FieldMergedAt = "merged_at"
 	// FieldMergedIntoID holds the string denoting the merged_into_id field in the database.
 	FieldMergedIntoID = "merged_into_id"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
@@ -63,6 +67,12 @@ const (
 	EdgeCoveredBy = "covered_by"
 	// EdgeCovers holds the string denoting the covers edge name in mutations.
 	EdgeCovers = "covers"
+	// EdgeFollows holds the string denoting the follows edge name in mutations.
+	EdgeFollows = "follows"
+	// EdgeFollowedBy holds the string denoting the followed_by edge name in mutations.
+	EdgeFollowedBy = "followed_by"
+	// EdgeRemovals holds the string denoting the removals edge name in mutations.
+	EdgeRemovals = "removals"
 	// EdgeLinks holds the string denoting the links edge name in mutations.
 	EdgeLinks = "links"
 	// Table holds the table name of the incident in the database.
@@ -83,6 +93,21 @@ const (
 	CoveredByTable = "incident_covers"
 	// CoversTable is the table that holds the covers relation/edge. The primary key declared below.
 	CoversTable = "incident_covers"
+	// FollowsTable is the table that holds the follows relation/edge.
+	FollowsTable = "incidents"
+	// FollowsColumn is the table column denoting the follows relation/edge.
+	FollowsColumn = "incident_followed_by"
+	// FollowedByTable is the table that holds the followed_by relation/edge.
+	FollowedByTable = "incidents"
+	// FollowedByColumn is the table column denoting the followed_by relation/edge.
+	FollowedByColumn = "incident_followed_by"
+	// RemovalsTable is the table that holds the removals relation/edge.
+	RemovalsTable = "alert_removals"
+	// RemovalsInverseTable is the table name for the AlertRemoval entity.
+	// It exists in this package in order to avoid circular dependency with the "alertremoval" package.
+	RemovalsInverseTable = "alert_removals"
+	// RemovalsColumn is the table column denoting the removals relation/edge.
+	RemovalsColumn = "incident_id"
 	// LinksTable is the table that holds the links relation/edge.
 	LinksTable = "incident_links"
 	// LinksInverseTable is the table name for the IncidentLink entity.
@@ -111,6 +136,8 @@ var Columns = []string{
 	FieldResourceKey,
 	FieldClosedByAnalyst,
 	FieldMultiResource,
+	FieldMergedBy,
+	FieldMergedAt,
 	FieldMergedIntoID,
 	FieldCreatedAt,
 	FieldUpdatedAt,
@@ -119,6 +146,7 @@ var Columns = []string{
 // ForeignKeys holds the SQL foreign-keys that are owned by the "incidents"
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
+	"incident_followed_by",
 	"resource_incidents",
 }
 
@@ -265,6 +293,16 @@ func ByMultiResource(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldMultiResource, opts...).ToFunc()
 }
 
+// ByMergedBy orders the results by the merged_by field.
+func ByMergedBy(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMergedBy, opts...).ToFunc()
+}
+
+// ByMergedAt orders the results by the merged_at field.
+func ByMergedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMergedAt, opts...).ToFunc()
+}
+
 // ByMergedIntoID orders the results by the merged_into_id field.
 func ByMergedIntoID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldMergedIntoID, opts...).ToFunc()
@@ -329,6 +367,41 @@ func ByCovers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByFollowsField orders the results by follows field.
+func ByFollowsField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newFollowsStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByFollowedByCount orders the results by followed_by count.
+func ByFollowedByCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newFollowedByStep(), opts...)
+	}
+}
+
+// ByFollowedBy orders the results by followed_by terms.
+func ByFollowedBy(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newFollowedByStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByRemovalsCount orders the results by removals count.
+func ByRemovalsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newRemovalsStep(), opts...)
+	}
+}
+
+// ByRemovals orders the results by removals terms.
+func ByRemovals(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRemovalsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByLinksCount orders the results by links count.
 func ByLinksCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -368,6 +441,27 @@ func newCoversStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(Table, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, false, CoversTable, CoversPrimaryKey...),
+	)
+}
+func newFollowsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(Table, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, FollowsTable, FollowsColumn),
+	)
+}
+func newFollowedByStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(Table, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, FollowedByTable, FollowedByColumn),
+	)
+}
+func newRemovalsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RemovalsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, RemovalsTable, RemovalsColumn),
 	)
 }
 func newLinksStep() *sqlgraph.Step {

@@ -10,6 +10,7 @@ import (
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/incidentlink"
@@ -127,6 +128,33 @@ func (f TraverseAlertPayload) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.AlertPayloadQuery", q)
 }
 
+// The AlertRemovalFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AlertRemovalFunc func(context.Context, *ent.AlertRemovalQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AlertRemovalFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AlertRemovalQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AlertRemovalQuery", q)
+}
+
+// The TraverseAlertRemoval type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAlertRemoval func(context.Context, *ent.AlertRemovalQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAlertRemoval) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAlertRemoval) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AlertRemovalQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AlertRemovalQuery", q)
+}
+
 // The EntityFunc type is an adapter to allow the use of ordinary function as a Querier.
 type EntityFunc func(context.Context, *ent.EntityQuery) (ent.Value, error)
 
@@ -242,6 +270,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.AlertQuery, predicate.Alert, alert.OrderOption]{typ: ent.TypeAlert, tq: q}, nil
 	case *ent.AlertPayloadQuery:
 		return &query[*ent.AlertPayloadQuery, predicate.AlertPayload, alertpayload.OrderOption]{typ: ent.TypeAlertPayload, tq: q}, nil
+	case *ent.AlertRemovalQuery:
+		return &query[*ent.AlertRemovalQuery, predicate.AlertRemoval, alertremoval.OrderOption]{typ: ent.TypeAlertRemoval, tq: q}, nil
 	case *ent.EntityQuery:
 		return &query[*ent.EntityQuery, predicate.Entity, entity.OrderOption]{typ: ent.TypeEntity, tq: q}, nil
 	case *ent.IncidentQuery:

@@ -107,6 +107,46 @@ var (
 			},
 		},
 	}
+	// AlertRemovalsColumns holds the columns for the "alert_removals" table.
+	AlertRemovalsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "actor", Type: field.TypeString},
+		{Name: "removed_at", Type: field.TypeTime},
+		{Name: "alert_id", Type: field.TypeInt},
+		{Name: "incident_id", Type: field.TypeInt},
+	}
+	// AlertRemovalsTable holds the schema information for the "alert_removals" table.
+	AlertRemovalsTable = &schema.Table{
+		Name:       "alert_removals",
+		Columns:    AlertRemovalsColumns,
+		PrimaryKey: []*schema.Column{AlertRemovalsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "alert_removals_alerts_alert",
+				Columns:    []*schema.Column{AlertRemovalsColumns[3]},
+				RefColumns: []*schema.Column{AlertsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "alert_removals_incidents_removals",
+				Columns:    []*schema.Column{AlertRemovalsColumns[4]},
+				RefColumns: []*schema.Column{IncidentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "alertremoval_alert_id",
+				Unique:  false,
+				Columns: []*schema.Column{AlertRemovalsColumns[3]},
+			},
+			{
+				Name:    "alertremoval_incident_id_alert_id",
+				Unique:  true,
+				Columns: []*schema.Column{AlertRemovalsColumns[4], AlertRemovalsColumns[3]},
+			},
+		},
+	}
 	// EntitiesColumns holds the columns for the "entities" table.
 	EntitiesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -147,9 +187,12 @@ var (
 		{Name: "resource_key", Type: field.TypeString},
 		{Name: "closed_by_analyst", Type: field.TypeBool, Default: false},
 		{Name: "multi_resource", Type: field.TypeBool, Default: false},
+		{Name: "merged_by", Type: field.TypeString, Nullable: true},
+		{Name: "merged_at", Type: field.TypeTime, Nullable: true},
 		{Name: "merged_into_id", Type: field.TypeInt, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "incident_followed_by", Type: field.TypeInt, Nullable: true},
 		{Name: "resource_incidents", Type: field.TypeInt},
 	}
 	// IncidentsTable holds the schema information for the "incidents" table.
@@ -159,8 +202,14 @@ var (
 		PrimaryKey: []*schema.Column{IncidentsColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
+				Symbol:     "incidents_incidents_followed_by",
+				Columns:    []*schema.Column{IncidentsColumns[22]},
+				RefColumns: []*schema.Column{IncidentsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
 				Symbol:     "incidents_resources_incidents",
-				Columns:    []*schema.Column{IncidentsColumns[20]},
+				Columns:    []*schema.Column{IncidentsColumns[23]},
 				RefColumns: []*schema.Column{ResourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -326,6 +375,7 @@ var (
 	Tables = []*schema.Table{
 		AlertsTable,
 		AlertPayloadsTable,
+		AlertRemovalsTable,
 		EntitiesTable,
 		IncidentsTable,
 		IncidentLinksTable,
@@ -339,7 +389,10 @@ var (
 func init() {
 	AlertsTable.ForeignKeys[0].RefTable = ResourcesTable
 	AlertPayloadsTable.ForeignKeys[0].RefTable = AlertsTable
-	IncidentsTable.ForeignKeys[0].RefTable = ResourcesTable
+	AlertRemovalsTable.ForeignKeys[0].RefTable = AlertsTable
+	AlertRemovalsTable.ForeignKeys[1].RefTable = IncidentsTable
+	IncidentsTable.ForeignKeys[0].RefTable = IncidentsTable
+	IncidentsTable.ForeignKeys[1].RefTable = ResourcesTable
 	IncidentLinksTable.ForeignKeys[0].RefTable = IncidentsTable
 	IncidentLinksTable.ForeignKeys[1].RefTable = AlertsTable
 	AlertEntitiesTable.ForeignKeys[0].RefTable = AlertsTable

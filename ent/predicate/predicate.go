@@ -12,6 +12,9 @@ type Alert func(*sql.Selector)
 // AlertPayload is the predicate function for alertpayload builders.
 type AlertPayload func(*sql.Selector)
 
+// AlertRemoval is the predicate function for alertremoval builders.
+type AlertRemoval func(*sql.Selector)
+
 // Entity is the predicate function for entity builders.
 type Entity func(*sql.Selector)
 

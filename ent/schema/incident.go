@@ -64,6 +64,11 @@ func (Incident) Fields() []ent.Field {
 		field.Bool("multi_resource").Default(false).
 			Comment("the incident spans several resources tied by shared entities; its resource is the one with the earliest alert").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.String("merged_by").Optional().
+			Comment("the analyst who merged it into another; empty when correlation did").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
+		field.Time("merged_at").Optional().Nillable().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 		field.Int("merged_into_id").Optional().Nillable().
 			Comment("set when a bridging alert made another incident absorb this one").
 			Annotations(entgql.Skip()),
@@ -85,6 +90,15 @@ func (Incident) Edges() []ent.Edge {
 		edge.To("covers", Incident.Type).
 			From("covered_by").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// An incident follows the one before it on its resource when that
+		// one was closed by an analyst, or ended at the rule's maximum
+		// lifetime while the activity went on.
+		edge.To("followed_by", Incident.Type).
+			From("follows").Unique().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// Alerts an analyst took out of it.
+		edge.To("removals", AlertRemoval.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		// Why and when each member joined; removed with the incident.
 		edge.To("links", IncidentLink.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),

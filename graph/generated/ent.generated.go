@@ -1731,6 +1731,185 @@ func (ec *executionContext) fieldContext_AlertEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("AlertEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _AlertRemoval_id(ctx context.Context, field graphql.CollectedField, obj *ent.AlertRemoval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertRemoval_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertRemoval_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlertRemoval", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AlertRemoval_incidentID(ctx context.Context, field graphql.CollectedField, obj *ent.AlertRemoval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertRemoval_incidentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncidentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertRemoval_incidentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlertRemoval", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AlertRemoval_alertID(ctx context.Context, field graphql.CollectedField, obj *ent.AlertRemoval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertRemoval_alertID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AlertID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertRemoval_alertID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlertRemoval", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AlertRemoval_actor(ctx context.Context, field graphql.CollectedField, obj *ent.AlertRemoval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertRemoval_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertRemoval_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlertRemoval", field, false, false, "String")
+}
+
+func (ec *executionContext) _AlertRemoval_removedAt(ctx context.Context, field graphql.CollectedField, obj *ent.AlertRemoval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertRemoval_removedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RemovedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertRemoval_removedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlertRemoval", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AlertRemoval_incident(ctx context.Context, field graphql.CollectedField, obj *ent.AlertRemoval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertRemoval_incident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Incident(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertRemoval_incident(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertRemoval",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlertRemoval_alert(ctx context.Context, field graphql.CollectedField, obj *ent.AlertRemoval) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertRemoval_alert(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alert(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Alert) graphql.Marshaler {
+			return ec.marshalNAlert2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐAlert(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertRemoval_alert(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertRemoval",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alert(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Entity_id(ctx context.Context, field graphql.CollectedField, obj *ent.Entity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2285,6 +2464,52 @@ func (ec *executionContext) fieldContext_Incident_multiResource(_ context.Contex
 	return graphql.NewScalarFieldContext("Incident", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Incident_mergedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_mergedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MergedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_mergedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Incident", field, false, false, "String")
+}
+
+func (ec *executionContext) _Incident_mergedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_mergedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MergedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_mergedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Incident", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Incident_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2466,6 +2691,102 @@ func (ec *executionContext) fieldContext_Incident_covers(_ context.Context, fiel
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incident_follows(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_follows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Follows(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalOIncident2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_follows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incident_followedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_followedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FollowedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_followedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incident_removals(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_removals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Removals(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AlertRemoval) graphql.Marshaler {
+			return ec.marshalNAlertRemoval2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐAlertRemovalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_removals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlertRemoval(ctx, field)
 		},
 	}
 	return fc, nil
@@ -6793,7 +7114,7 @@ func (ec *executionContext) unmarshalInputIncidentWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "severity", "severityNEQ", "severityIn", "severityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "isActive", "isActiveNEQ", "firstActivityTime", "firstActivityTimeNEQ", "firstActivityTimeIn", "firstActivityTimeNotIn", "firstActivityTimeGT", "firstActivityTimeGTE", "firstActivityTimeLT", "firstActivityTimeLTE", "lastActivityTime", "lastActivityTimeNEQ", "lastActivityTimeIn", "lastActivityTimeNotIn", "lastActivityTimeGT", "lastActivityTimeGTE", "lastActivityTimeLT", "lastActivityTimeLTE", "alertCount", "alertCountNEQ", "alertCountIn", "alertCountNotIn", "alertCountGT", "alertCountGTE", "alertCountLT", "alertCountLTE", "multiResource", "multiResourceNEQ", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "hasResource", "hasResourceWith", "hasAlerts", "hasAlertsWith", "hasCoveredBy", "hasCoveredByWith", "hasCovers", "hasCoversWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "severity", "severityNEQ", "severityIn", "severityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "isActive", "isActiveNEQ", "firstActivityTime", "firstActivityTimeNEQ", "firstActivityTimeIn", "firstActivityTimeNotIn", "firstActivityTimeGT", "firstActivityTimeGTE", "firstActivityTimeLT", "firstActivityTimeLTE", "lastActivityTime", "lastActivityTimeNEQ", "lastActivityTimeIn", "lastActivityTimeNotIn", "lastActivityTimeGT", "lastActivityTimeGTE", "lastActivityTimeLT", "lastActivityTimeLTE", "alertCount", "alertCountNEQ", "alertCountIn", "alertCountNotIn", "alertCountGT", "alertCountGTE", "alertCountLT", "alertCountLTE", "multiResource", "multiResourceNEQ", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "hasResource", "hasResourceWith", "hasAlerts", "hasAlertsWith", "hasCoveredBy", "hasCoveredByWith", "hasCovers", "hasCoversWith", "hasFollows", "hasFollowsWith", "hasFollowedBy", "hasFollowedByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -7479,6 +7800,34 @@ func (ec *executionContext) unmarshalInputIncidentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.HasCoversWith = data
+		case "hasFollows":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasFollows"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasFollows = data
+		case "hasFollowsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasFollowsWith"))
+			data, err := ec.unmarshalOIncidentWhereInput2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasFollowsWith = data
+		case "hasFollowedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasFollowedBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasFollowedBy = data
+		case "hasFollowedByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasFollowedByWith"))
+			data, err := ec.unmarshalOIncidentWhereInput2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasFollowedByWith = data
 		}
 	}
 	return it, nil
@@ -8165,6 +8514,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Entity(ctx, sel, obj)
+	case *ent.AlertRemoval:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AlertRemoval(ctx, sel, obj)
 	case *ent.Alert:
 		if obj == nil {
 			return graphql.Null
@@ -8509,6 +8863,71 @@ func (ec *executionContext) _AlertEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var alertRemovalImplementors = []string{"AlertRemoval", "Node"}
+
+func (ec *executionContext) _AlertRemoval(ctx context.Context, sel ast.SelectionSet, obj *ent.AlertRemoval) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alertRemovalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AlertRemoval")
+		case "id":
+			out.Values[i] = ec._AlertRemoval_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incidentID":
+			out.Values[i] = ec._AlertRemoval_incidentID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "alertID":
+			out.Values[i] = ec._AlertRemoval_alertID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.Values[i] = ec._AlertRemoval_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "removedAt":
+			out.Values[i] = ec._AlertRemoval_removedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incident":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AlertRemoval_incident(ctx, field, obj)
+				})
+		case "alert":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AlertRemoval_alert(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var entityImplementors = []string{"Entity", "Node"}
 
 func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, obj *ent.Entity) graphql.Marshaler {
@@ -8715,6 +9134,16 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "mergedBy":
+			out.Values[i] = ec._Incident_mergedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mergedAt":
+			out.Values[i] = ec._Incident_mergedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdAt":
 			out.Values[i] = ec._Incident_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -8748,6 +9177,24 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Incident_covers(ctx, field, obj)
+				})
+		case "follows":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_follows(ctx, field, obj)
+				})
+		case "followedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_followedBy(ctx, field, obj)
+				})
+		case "removals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_removals(ctx, field, obj)
 				})
 		case "links":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -9327,6 +9774,30 @@ func (ec *executionContext) marshalNAlertOrderField2ᚖgithubᚗcomᚋvigilᚑso
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNAlertRemoval2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐAlertRemovalᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AlertRemoval) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAlertRemoval2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐAlertRemoval(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAlertRemoval2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐAlertRemoval(ctx context.Context, sel ast.SelectionSet, v *ent.AlertRemoval) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AlertRemoval!")
+		return graphql.Null
+	}
+	return ec._AlertRemoval(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNAlertStatus2githubᚗcomᚋvigilᚑsocᚋvigilᚋalertsᚐStatus(ctx context.Context, v any) (alerts.Status, error) {

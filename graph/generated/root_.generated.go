@@ -95,6 +95,16 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	AlertRemoval struct {
+		Actor      func(childComplexity int) int
+		Alert      func(childComplexity int) int
+		AlertID    func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Incident   func(childComplexity int) int
+		IncidentID func(childComplexity int) int
+		RemovedAt  func(childComplexity int) int
+	}
+
 	Correlation struct {
 		Entities    func(childComplexity int) int
 		Links       func(childComplexity int) int
@@ -167,13 +177,18 @@ type ComplexityRoot struct {
 		CreatedAt         func(childComplexity int) int
 		Description       func(childComplexity int) int
 		FirstActivityTime func(childComplexity int) int
+		FollowedBy        func(childComplexity int) int
+		Follows           func(childComplexity int) int
 		ID                func(childComplexity int) int
 		IsActive          func(childComplexity int) int
 		LastActivityTime  func(childComplexity int) int
 		Links             func(childComplexity int) int
+		MergedAt          func(childComplexity int) int
+		MergedBy          func(childComplexity int) int
 		MergedInto        func(childComplexity int) int
 		MultiResource     func(childComplexity int) int
 		RemediationSteps  func(childComplexity int) int
+		Removals          func(childComplexity int) int
 		Resource          func(childComplexity int) int
 		Resources         func(childComplexity int) int
 		Severity          func(childComplexity int) int
@@ -225,9 +240,11 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		IngestAlerts      func(childComplexity int, alerts []*model.AlertInput) int
-		SetAlertStatus    func(childComplexity int, id int, status alerts.Status) int
-		SetIncidentStatus func(childComplexity int, id int, status alerts.Status, closeAlerts *bool) int
+		IngestAlerts            func(childComplexity int, alerts []*model.AlertInput) int
+		MergeIncidents          func(childComplexity int, into int, from int) int
+		RemoveAlertFromIncident func(childComplexity int, incident int, alert int) int
+		SetAlertStatus          func(childComplexity int, id int, status alerts.Status) int
+		SetIncidentStatus       func(childComplexity int, id int, status alerts.Status, closeAlerts *bool) int
 	}
 
 	PageInfo struct {
@@ -600,6 +617,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AlertEdge.Node(childComplexity), true
 
+	case "AlertRemoval.actor":
+		if e.ComplexityRoot.AlertRemoval.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.Actor(childComplexity), true
+	case "AlertRemoval.alert":
+		if e.ComplexityRoot.AlertRemoval.Alert == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.Alert(childComplexity), true
+	case "AlertRemoval.alertID":
+		if e.ComplexityRoot.AlertRemoval.AlertID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.AlertID(childComplexity), true
+	case "AlertRemoval.id":
+		if e.ComplexityRoot.AlertRemoval.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.ID(childComplexity), true
+	case "AlertRemoval.incident":
+		if e.ComplexityRoot.AlertRemoval.Incident == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.Incident(childComplexity), true
+	case "AlertRemoval.incidentID":
+		if e.ComplexityRoot.AlertRemoval.IncidentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.IncidentID(childComplexity), true
+	case "AlertRemoval.removedAt":
+		if e.ComplexityRoot.AlertRemoval.RemovedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.RemovedAt(childComplexity), true
+
 	case "Correlation.entities":
 		if e.ComplexityRoot.Correlation.Entities == nil {
 			break
@@ -900,6 +960,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.FirstActivityTime(childComplexity), true
+	case "Incident.followedBy":
+		if e.ComplexityRoot.Incident.FollowedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.FollowedBy(childComplexity), true
+	case "Incident.follows":
+		if e.ComplexityRoot.Incident.Follows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Follows(childComplexity), true
 	case "Incident.id":
 		if e.ComplexityRoot.Incident.ID == nil {
 			break
@@ -924,6 +996,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Links(childComplexity), true
+	case "Incident.mergedAt":
+		if e.ComplexityRoot.Incident.MergedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.MergedAt(childComplexity), true
+	case "Incident.mergedBy":
+		if e.ComplexityRoot.Incident.MergedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.MergedBy(childComplexity), true
 	case "Incident.mergedInto":
 		if e.ComplexityRoot.Incident.MergedInto == nil {
 			break
@@ -942,6 +1026,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.RemediationSteps(childComplexity), true
+	case "Incident.removals":
+		if e.ComplexityRoot.Incident.Removals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Removals(childComplexity), true
 	case "Incident.resource":
 		if e.ComplexityRoot.Incident.Resource == nil {
 			break
@@ -1157,6 +1247,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.IngestAlerts(childComplexity, args["alerts"].([]*model.AlertInput)), true
+	case "Mutation.mergeIncidents":
+		if e.ComplexityRoot.Mutation.MergeIncidents == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeIncidents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeIncidents(childComplexity, args["into"].(int), args["from"].(int)), true
+	case "Mutation.removeAlertFromIncident":
+		if e.ComplexityRoot.Mutation.RemoveAlertFromIncident == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeAlertFromIncident_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveAlertFromIncident(childComplexity, args["incident"].(int), args["alert"].(int)), true
 	case "Mutation.setAlertStatus":
 		if e.ComplexityRoot.Mutation.SetAlertStatus == nil {
 			break
@@ -1739,6 +1851,22 @@ type CorrelationRuleOverride {
   severityFloor: Severity!
 }
 `, BuiltIn: false},
+	{Name: "../decisions.graphqls", Input: `extend type Mutation {
+  """
+  Merges incident ` + "`" + `from` + "`" + ` into incident ` + "`" + `into` + "`" + ` (an analyst decision,
+  recorded with who and when on ` + "`" + `from` + "`" + `: mergedBy, mergedAt). Both must be
+  open and of one scope: incidents of one resource, or two multi-resource
+  incidents. Correlation never splits them again.
+  """
+  mergeIncidents(into: ID!, from: ID!): Incident!
+  """
+  Takes an alert out of an incident (recorded in the incident's
+  ` + "`" + `removals` + "`" + ` with who and when); correlation never puts it into an
+  incident again.
+  """
+  removeAlertFromIncident(incident: ID!, alert: ID!): Incident!
+}
+`, BuiltIn: false},
 	{Name: "../incidents.graphqls", Input: `extend type Query {
   """
   Incidents. Incidents merged into another are left out unless
@@ -1994,6 +2122,18 @@ enum AlertOrderField {
   START_TIME
   END_TIME
   CREATED_AT
+}
+type AlertRemoval implements Node {
+  id: ID!
+  incidentID: ID!
+  alertID: ID!
+  """
+  who removed it
+  """
+  actor: String!
+  removedAt: Time!
+  incident: Incident!
+  alert: Alert!
 }
 """
 AlertStatus is enum for the field status
@@ -2620,6 +2760,11 @@ type Incident implements Node {
   the incident spans several resources tied by shared entities; its resource is the one with the earliest alert
   """
   multiResource: Boolean!
+  """
+  the analyst who merged it into another; empty when correlation did
+  """
+  mergedBy: String
+  mergedAt: Time
   createdAt: Time!
   updatedAt: Time!
   resource: Resource!
@@ -2656,6 +2801,9 @@ type Incident implements Node {
   ): AlertConnection!
   coveredBy: [Incident!]!
   covers: [Incident!]!
+  follows: Incident
+  followedBy: [Incident!]!
+  removals: [AlertRemoval!]!
   links: [IncidentLink!]!
 }
 """
@@ -2910,6 +3058,16 @@ input IncidentWhereInput {
   """
   hasCovers: Boolean
   hasCoversWith: [IncidentWhereInput!]
+  """
+  follows edge predicates
+  """
+  hasFollows: Boolean
+  hasFollowsWith: [IncidentWhereInput!]
+  """
+  followed_by edge predicates
+  """
+  hasFollowedBy: Boolean
+  hasFollowedByWith: [IncidentWhereInput!]
 }
 """
 An object with an ID.
@@ -3392,6 +3550,26 @@ func (ec *executionContext) childFields_AlertEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type AlertEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_AlertRemoval(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AlertRemoval_id(ctx, field)
+	case "incidentID":
+		return ec.fieldContext_AlertRemoval_incidentID(ctx, field)
+	case "alertID":
+		return ec.fieldContext_AlertRemoval_alertID(ctx, field)
+	case "actor":
+		return ec.fieldContext_AlertRemoval_actor(ctx, field)
+	case "removedAt":
+		return ec.fieldContext_AlertRemoval_removedAt(ctx, field)
+	case "incident":
+		return ec.fieldContext_AlertRemoval_incident(ctx, field)
+	case "alert":
+		return ec.fieldContext_AlertRemoval_alert(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AlertRemoval", field.Name)
+}
+
 func (ec *executionContext) childFields_Correlation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "rule":
@@ -3532,6 +3710,10 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_alertCount(ctx, field)
 	case "multiResource":
 		return ec.fieldContext_Incident_multiResource(ctx, field)
+	case "mergedBy":
+		return ec.fieldContext_Incident_mergedBy(ctx, field)
+	case "mergedAt":
+		return ec.fieldContext_Incident_mergedAt(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Incident_createdAt(ctx, field)
 	case "updatedAt":
@@ -3544,6 +3726,12 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_coveredBy(ctx, field)
 	case "covers":
 		return ec.fieldContext_Incident_covers(ctx, field)
+	case "follows":
+		return ec.fieldContext_Incident_follows(ctx, field)
+	case "followedBy":
+		return ec.fieldContext_Incident_followedBy(ctx, field)
+	case "removals":
+		return ec.fieldContext_Incident_removals(ctx, field)
 	case "links":
 		return ec.fieldContext_Incident_links(ctx, field)
 	case "correlation":
