@@ -94,6 +94,7 @@ type operation struct {
 // fixtures are the ids of the matrix server's data.
 type fixtures struct {
 	incidentA, alertA string
+	incidentB, alertB string
 	tokenIDs          map[string]string // per identity, a token it may try to revoke
 }
 
@@ -119,6 +120,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 		for _, e := range seed.Incidents.Edges {
 			if strings.Contains(e.Node.Resource.ResourceID, subA) {
 				fx.incidentA, fx.alertA = e.Node.ID, e.Node.Alerts.Edges[0].Node.ID
+			} else {
+				fx.incidentB, fx.alertB = e.Node.ID, e.Node.Alerts.Edges[0].Node.ID
 			}
 		}
 		if fx.incidentA == "" || len(seed.Incidents.Edges) != 2 {
@@ -233,6 +236,27 @@ func TestAuthorizationMatrix(t *testing.T) {
 						t.Errorf("%s: ingestAlerts accepted %v of an alert of subscription A, want %v (%v)", id.name, got, want, data)
 					}
 				}},
+			{field: "correlationBacklog", role: authz.Admin, query: `{ correlationBacklog }`},
+			{field: "correlationRules", role: authz.Reader, query: `{ correlationRules { name version } }`},
+			// Incidents of two resources cannot be merged: CONFLICT for
+			// whoever may merge and sees both; out of scope, not found.
+			{field: "mergeIncidents", role: authz.Responder,
+				query: `mutation($a: ID!, $b: ID!) { mergeIncidents(into: $a, from: $b) { id } }`,
+				vars: func(_ identity, fx fixtures) map[string]any {
+					return map[string]any{"a": fx.incidentA, "b": fx.incidentB}
+				},
+				scopedErr: func(id identity) string {
+					if id.scope == "" {
+						return "CONFLICT"
+					}
+					return "NOT_FOUND"
+				}},
+			// B's alert is not in A's incident: not found for whoever may
+			// remove alerts (what is removable is tested in package triage).
+			{field: "removeAlertFromIncident", role: authz.Responder,
+				query:     `mutation($i: ID!, $a: ID!) { removeAlertFromIncident(incident: $i, alert: $a) { id } }`,
+				vars:      func(_ identity, fx fixtures) map[string]any { return map[string]any{"i": fx.incidentA, "a": fx.alertB} },
+				scopedErr: func(identity) string { return "NOT_FOUND" }},
 			{field: "addUser", role: authz.Admin,
 				query: `mutation($n: String!) { addUser(input: {username: $n, password: "a long enough password", role: READER}) { username } }`,
 				vars:  func(id identity, _ fixtures) map[string]any { return map[string]any{"n": "new-" + id.name} }},

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -99,14 +100,45 @@ func TestCLIImportAndCorrelate(t *testing.T) {
 				t.Errorf("exit 0, stdout %q, stderr %q", out, errOut)
 			}
 		})
-		t.Run("correlate --rebuild prints the incidents it created", func(t *testing.T) {
+		t.Run("correlate --rebuild --dry-run under a stricter rule tells what it would remove and writes nothing", func(t *testing.T) {
+			// Every incident of the file has fewer than ten distinct tactics.
+			rules := filepath.Join(t.TempDir(), "rules.yaml")
+			if err := os.WriteFile(rules, []byte("name: strict\nversion: 2\nminTactics: 10\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := runCLI(t, ctx, nil, "correlate", "--db", dsn, "--rules", rules, "--rebuild", "--dry-run")
+			want := "rule strict v2 "
+			removed := fmt.Sprintf("0 incidents created, 0 merged, 0 grown, 0 unchanged, %d removed", firstCreated)
+			if code != 0 || !strings.Contains(out, want) || !strings.Contains(out, removed) || !strings.Contains(out, "dry run") {
+				t.Fatalf("exit %d, stdout %q, stderr %q; want %q and %q", code, out, errOut, want, removed)
+			}
+			db, err := store.Open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if n := db.Client.Incident.Query().CountX(ctx); n != firstCreated {
+				t.Errorf("%d incidents stored after a dry run, want the %d of before", n, firstCreated)
+			}
+		})
+		t.Run("correlate with a bad rules file names the field", func(t *testing.T) {
+			rules := filepath.Join(t.TempDir(), "rules.yaml")
+			if err := os.WriteFile(rules, []byte("name: x\nwindow: soon\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := runCLI(t, ctx, nil, "correlate", "--db", dsn, "--rules", rules)
+			if code == 0 || !strings.Contains(errOut, "field window") {
+				t.Errorf("exit %d, stdout %q, stderr %q; want non-zero naming field window", code, out, errOut)
+			}
+		})
+		t.Run("correlate --rebuild of unchanged data and rules keeps every incident", func(t *testing.T) {
 			code, out, errOut := runCLI(t, ctx, nil, "correlate", "--db", dsn, "--rebuild")
 			if code != 0 {
 				t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
 			}
 			// The REST example's alert on its vm1 is alone: no incident.
-			if n := createdCount(t, out); n != firstCreated {
-				t.Errorf("rebuild created %d incidents, the first import %d", n, firstCreated)
+			if want := fmt.Sprintf("0 incidents created, 0 merged, 0 grown, %d unchanged, 0 removed", firstCreated); !strings.Contains(out, want) {
+				t.Errorf("rebuild printed %q, want %q", out, want)
 			}
 			db, err := store.Open(ctx, dsn)
 			if err != nil {

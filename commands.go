@@ -58,17 +58,17 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		total.Duplicates += res.Duplicates
 		total.Rejected = append(total.Rejected, res.Rejected...)
 	}
-	cc := correlate.Config{Window: cfg.CorrelationWindow}
+	cc := cfg.correlation()
 	job := correlate.NewJob(db, nil, cc, nil)
-	created, updated := 0, 0
+	keys := make([]string, 0, len(touched))
 	for k := range touched {
-		st, err := job.KeyStats(ctx, k)
-		if err != nil {
-			return fmt.Errorf("correlating: %w", err)
-		}
-		created += st.Created
-		updated += st.Updated
+		keys = append(keys, k)
 	}
+	st, err := job.Correlate(ctx, keys...)
+	if err != nil {
+		return fmt.Errorf("correlating: %w", err)
+	}
+	created, updated := st.Created, st.Updated
 	if len(fs.Args()) > 1 {
 		fmt.Fprintf(stdout, "total: %d accepted, %d updated, %d duplicates, %d rejected\n",
 			total.Accepted, total.Updated, total.Duplicates, len(total.Rejected))
@@ -106,9 +106,10 @@ func importFile(ctx context.Context, in *ingest.Ingester, name string, stdin io.
 }
 
 func correlateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var rebuild bool
+	var rebuild, dryRun bool
 	cfg, fs, err := parse("correlate", args, false, stderr, func(fs *flag.FlagSet) {
 		fs.BoolVar(&rebuild, "rebuild", false, "delete the incidents correlation made (not those an analyst closed or took in progress) and recompute from scratch")
+		fs.BoolVar(&dryRun, "dry-run", false, "print what the run would change (incidents created, merged, unchanged) and write nothing")
 	})
 	if err != nil {
 		return err
@@ -122,11 +123,15 @@ func correlateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	defer db.Close()
 	start := time.Now()
-	st, err := correlate.All(ctx, db, correlate.Config{Window: cfg.CorrelationWindow}, rebuild)
+	rule := cfg.correlation().ResolvedRule()
+	d, err := correlate.Plan(ctx, db, cfg.correlation(), rebuild, dryRun)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "correlated %d resources in %s: %d incidents created, %d updated\n",
-		st.Resources, time.Since(start).Round(time.Millisecond), st.Created, st.Updated)
+	verb := "correlated"
+	if dryRun {
+		verb = "dry run, nothing written:"
+	}
+	fmt.Fprintf(stdout, "%s rule %s v%d in %s: %s\n", verb, rule.Name, rule.Version, time.Since(start).Round(time.Millisecond), d)
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect"
 
 	"github.com/vigil-soc/vigil/auth"
+	"github.com/vigil-soc/vigil/correlate"
 )
 
 // Config is the whole configuration of a vigil command, built once in main
@@ -21,7 +22,9 @@ type Config struct {
 	DB                string        // --db, VIGIL_DB
 	Addr              string        // --addr, VIGIL_ADDR
 	Demo              bool          // --demo
-	CorrelationWindow time.Duration // --correlation-window, VIGIL_CORRELATION_WINDOW
+	CorrelationWindow time.Duration // --correlation-window, VIGIL_CORRELATION_WINDOW: the default rule's window
+	Rules             string        // --rules, VIGIL_RULES: the correlation rules file (YAML or JSON)
+	Rule              correlate.Rule
 	MaxBody           int64         // --max-body, VIGIL_MAX_BODY: bytes of one POST /api/alerts
 	AllowedOrigins    []string      // --allowed-origins, VIGIL_ALLOWED_ORIGINS: extra websocket origins (host patterns)
 	ShutdownTimeout   time.Duration // --shutdown-timeout
@@ -60,7 +63,8 @@ func defaultConfig() Config {
 func (c *Config) flags(fs *flag.FlagSet, serve bool) *envErrors {
 	errs := &envErrors{}
 	fs.StringVar(&c.DB, "db", envString("VIGIL_DB", c.DB), "database: sqlite://PATH or postgres://user:pass@host:port/db?sslmode=… (VIGIL_DB)")
-	fs.DurationVar(&c.CorrelationWindow, "correlation-window", errs.duration("VIGIL_CORRELATION_WINDOW", c.CorrelationWindow), "inactivity gap that ends a chain of alerts on one resource (VIGIL_CORRELATION_WINDOW)")
+	fs.DurationVar(&c.CorrelationWindow, "correlation-window", errs.duration("VIGIL_CORRELATION_WINDOW", c.CorrelationWindow), "inactivity gap that ends a chain of alerts on one resource, unless the rules file sets one (VIGIL_CORRELATION_WINDOW)")
+	fs.StringVar(&c.Rules, "rules", envString("VIGIL_RULES", ""), "correlation rules file, YAML or JSON; see rules.example.yaml (VIGIL_RULES)")
 	if serve {
 		fs.StringVar(&c.Addr, "addr", envString("VIGIL_ADDR", c.Addr), "listen address (VIGIL_ADDR)")
 		fs.BoolVar(&c.Demo, "demo", false, "on an empty database, load the bundled sample alerts at start")
@@ -80,6 +84,24 @@ func (c *Config) flags(fs *flag.FlagSet, serve bool) *envErrors {
 		fs.Float64Var(&c.IngestRate, "ingest-rate", errs.float("VIGIL_INGEST_RATE", c.IngestRate), "POST /api/alerts requests per second per token or user, bursts of twice that (VIGIL_INGEST_RATE)")
 	}
 	return errs
+}
+
+// loadRules reads the rules file, when there is one.
+func (c *Config) loadRules() error {
+	if c.Rules == "" {
+		return nil
+	}
+	r, err := correlate.LoadRule(c.Rules)
+	if err != nil {
+		return err
+	}
+	c.Rule = r
+	return nil
+}
+
+// correlation is the correlation configuration of c.
+func (c Config) correlation() correlate.Config {
+	return correlate.Config{Window: c.CorrelationWindow, Rule: c.Rule}
 }
 
 func (c Config) validate() error {

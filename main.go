@@ -109,6 +109,9 @@ func parse(name string, args []string, serve bool, stderr io.Writer, extra func(
 	if err := errors.Join(envErrs.err(), cfg.validate()); err != nil {
 		return cfg, fs, err
 	}
+	if err := cfg.loadRules(); err != nil {
+		return cfg, fs, err
+	}
 	return cfg, fs, nil
 }
 

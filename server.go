@@ -83,7 +83,7 @@ func newServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, erro
 		s.broker = pb
 	}
 	s.baseCtx, s.stop = context.WithCancel(context.Background())
-	s.job = correlate.NewJob(db, s.broker, correlate.Config{Window: cfg.CorrelationWindow}, log)
+	s.job = correlate.NewJob(db, s.broker, cfg.correlation(), log)
 	s.ingester = ingest.New(db, ingest.Options{OnCommit: s.job.Schedule})
 	authOpts := cfg.Auth
 	authOpts.SessionTTL = cfg.SessionTTL
@@ -176,6 +176,8 @@ func (s *Server) graphql() http.Handler {
 			Ingester: s.ingester,
 			Broker:   s.broker,
 			Schedule: s.job.Schedule,
+			Backlog:  s.job.Backlog,
+			Rule:     s.cfg.correlation().ResolvedRule(),
 		}},
 		Complexity: graph.Complexity(),
 		Directives: generated.DirectiveRoot{Requires: graph.Requires},

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"os"
 	"reflect"
 	"regexp"
@@ -261,6 +262,31 @@ func restAlert(t *testing.T, id, vm, intent string, start time.Time) map[string]
 	p["endTimeUtc"] = start.UTC().Format(time.RFC3339)
 	p["compromisedEntity"] = vm
 	p["resourceIdentifiers"].([]any)[0].(map[string]any)["azureResourceId"] = vmResourceID(vm)
+	// Each VM its own attacker: with the example's one address on every
+	// VM, chains of different VMs would form multi-resource incidents.
+	for _, e := range p["entities"].([]any) {
+		if e := e.(map[string]any); e["type"] == "ip" {
+			e["address"] = attackerOf(vm)
+		}
+	}
+	return a
+}
+
+var attackers = struct {
+	sync.Mutex
+	of map[string]string
+}{of: map[string]string{}}
+
+// attackerOf gives each test VM a public address of its own.
+func attackerOf(vm string) string {
+	attackers.Lock()
+	defer attackers.Unlock()
+	if a, ok := attackers.of[vm]; ok {
+		return a
+	}
+	n := len(attackers.of)
+	a := netip.AddrFrom4([4]byte{203, byte(n >> 8), byte(n), 7}).String()
+	attackers.of[vm] = a
 	return a
 }
 

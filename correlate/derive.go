@@ -41,8 +41,15 @@ func (d derived) set(m *ent.IncidentMutation) {
 }
 
 // derive computes an incident's fields from its member alerts. status is
-// the incident's own status: a closed incident is not active.
-func derive(resourceName string, status alerts.Status, members []*ent.Alert) derived {
+// the incident's own status: a closed incident is not active. place names
+// where it happened in the title and the story: a resource's name, or the
+// names of several.
+func derive(place string, status alerts.Status, members []*ent.Alert) derived {
+	return deriveTitled("Security incident detected on "+place, place, status, members)
+}
+
+// deriveTitled is derive with a title of its own.
+func deriveTitled(title, place string, status alerts.Status, members []*ent.Alert) derived {
 	ms := append([]*ent.Alert(nil), members...)
 	sort.SliceStable(ms, func(i, j int) bool {
 		if !ms[i].StartTime.Equal(ms[j].StartTime) {
@@ -53,7 +60,7 @@ func derive(resourceName string, status alerts.Status, members []*ent.Alert) der
 		return ms[i].SystemAlertID < ms[j].SystemAlertID
 	})
 	d := derived{
-		Title:       "Security incident detected on " + resourceName,
+		Title:       title,
 		Severity:    alerts.Informational,
 		Tactics:     []killchain.Tactic{},
 		SourceIPs:   []string{},
@@ -93,7 +100,7 @@ func derive(resourceName string, status alerts.Status, members []*ent.Alert) der
 	if status.Closed() {
 		d.Active = false
 	}
-	d.Description = story(resourceName, ms, d)
+	d.Description = story(place, ms, d)
 	return d
 }
 

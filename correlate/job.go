@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"entgo.io/ent/dialect"
 
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/authz"
@@ -38,8 +41,9 @@ type Job struct {
 
 	mu      sync.Mutex
 	pending map[string]bool
+	cross   map[string]bool // recomputed resources whose cross-resource pass is due
 	wake    chan struct{}
-	busy    atomic.Int64 // keys taken from pending but not finished
+	busy    atomic.Int64 // keys taken from pending (or cross) but not finished
 }
 
 // NewJob returns a Job over db that publishes to b (which may be nil).
@@ -57,6 +61,7 @@ func NewJob(db *store.DB, b broker.Broker, cfg Config, log *slog.Logger) *Job {
 		Debounce: 50 * time.Millisecond,
 		Workers:  workers,
 		pending:  map[string]bool{},
+		cross:    map[string]bool{},
 		wake:     make(chan struct{}, 1),
 	}
 }
@@ -76,11 +81,12 @@ func (j *Job) Schedule(keys ...string) {
 	}
 }
 
-// Backlog returns how many resources wait to be recomputed (or are being).
+// Backlog returns how many resources wait to be recomputed (or are being),
+// counting a resource again while its cross-resource pass is due.
 func (j *Job) Backlog() int {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return len(j.pending) + int(j.busy.Load())
+	return len(j.pending) + len(j.cross) + int(j.busy.Load())
 }
 
 // Wait returns when the backlog is empty, or when ctx ends.
@@ -121,11 +127,16 @@ func (j *Job) Run(ctx context.Context) error {
 		j.mu.Unlock()
 		sort.Strings(keys)
 		failed := j.work(ctx, keys)
+		if ctx.Err() == nil && !j.crossPass(ctx) {
+			failed = append(failed, "")
+		}
 		if len(failed) > 0 {
 			// Keep them pending: a later wake (or the next start's catch-up) retries.
 			j.mu.Lock()
 			for _, k := range failed {
-				j.pending[k] = true
+				if k != "" {
+					j.pending[k] = true
+				}
 			}
 			j.mu.Unlock()
 			if ctx.Err() == nil {
@@ -161,11 +172,15 @@ func (j *Job) work(ctx context.Context, keys []string) []string {
 						j.log.Error("correlation failed; will retry", "resource", bounded(k), "err", err)
 					}
 				}
+				mu.Lock()
 				if err != nil {
-					mu.Lock()
 					failed = append(failed, k)
-					mu.Unlock()
+				} else {
+					j.mu.Lock()
+					j.cross[k] = true
+					j.mu.Unlock()
 				}
+				mu.Unlock()
 				j.busy.Add(-1)
 			}
 		}()
@@ -178,8 +193,92 @@ func (j *Job) work(ctx context.Context, keys []string) []string {
 	return failed
 }
 
-// Key recomputes one resource in its own transaction and publishes the
+// crossPass runs the cross-resource pass over the resources recomputed
+// since the last one, in one transaction, and publishes its events after
+// commit. It reports false when it failed (the resources stay due).
+func (j *Job) crossPass(ctx context.Context) bool {
+	j.mu.Lock()
+	keys := make([]string, 0, len(j.cross))
+	for k := range j.cross {
+		keys = append(keys, k)
+	}
+	j.cross = map[string]bool{}
+	j.busy.Add(int64(len(keys)))
+	j.mu.Unlock()
+	defer j.busy.Add(-int64(len(keys)))
+	if len(keys) == 0 {
+		return true
+	}
+	sort.Strings(keys)
+	if _, err := j.multi(ctx, keys); err != nil {
+		if ctx.Err() == nil {
+			j.log.Error("cross-resource correlation failed; will retry", "resources", len(keys), "err", err)
+		}
+		j.mu.Lock()
+		for _, k := range keys {
+			j.cross[k] = true
+		}
+		j.mu.Unlock()
+		return false
+	}
+	return true
+}
+
+// multi runs Multi over keys in its own transaction and publishes the
 // resulting events after commit.
+func (j *Job) multi(ctx context.Context, keys []string) (Stats, error) {
+	var st Stats
+	var events []broker.Event
+	err := store.WithTx(ctx, j.db.Client, func(tx *ent.Tx) error {
+		var err error
+		events, err = Multi(ctx, tx, keys, j.cfg)
+		return err
+	})
+	if err != nil {
+		return st, err
+	}
+	j.publish(&st, events)
+	return st, nil
+}
+
+func (j *Job) publish(st *Stats, events []broker.Event) {
+	for _, e := range events {
+		if e.Kind == broker.IncidentCreated {
+			st.Created++
+		} else {
+			st.Updated++
+		}
+		if j.broker != nil {
+			j.broker.Publish(e)
+		}
+	}
+}
+
+// Correlate recomputes the given resources, one transaction each, then runs
+// their cross-resource pass, publishing events after each commit: what Run
+// does for one batch, synchronously.
+func (j *Job) Correlate(ctx context.Context, keys ...string) (Stats, error) {
+	var st Stats
+	keys = slices.Clone(keys)
+	sort.Strings(keys)
+	for _, k := range keys {
+		s, err := j.KeyStats(ctx, k)
+		if err != nil {
+			return st, fmt.Errorf("resource %s: %w", bounded(k), err)
+		}
+		st = st.add(s)
+	}
+	s, err := j.multi(ctx, keys)
+	if err != nil {
+		return st, fmt.Errorf("cross-resource pass: %w", err)
+	}
+	s.Resources = 0
+	return st.add(s), nil
+}
+
+// Key recomputes one resource in its own transaction and publishes the
+// resulting events after commit; its cross-resource pass is not run (Run
+// and Correlate run it).
 func (j *Job) Key(ctx context.Context, key string) error {
 	_, err := j.KeyStats(ctx, key)
 	return err
@@ -198,16 +297,7 @@ func (j *Job) KeyStats(ctx context.Context, key string) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	for _, e := range events {
-		if e.Kind == broker.IncidentCreated {
-			st.Created++
-		} else {
-			st.Updated++
-		}
-		if j.broker != nil {
-			j.broker.Publish(e)
-		}
-	}
+	j.publish(&st, events)
 	return st, nil
 }
 
@@ -218,22 +308,69 @@ type Stats struct {
 	Updated   int
 }
 
+func (s Stats) add(t Stats) Stats {
+	return Stats{s.Resources + t.Resources, s.Created + t.Created, s.Updated + t.Updated}
+}
+
 // All recomputes every resource once. With rebuild it first deletes the
-// incidents correlation made and no analyst touched (closed or in progress ones are kept), so they are
-// recomputed from scratch: per resource, in the transaction (and under the
-// lock) that recomputes it, so that a running `vigil serve` never works on
-// incidents deleted under it. Events are not published.
+// incidents correlation made and no analyst touched (closed or in progress
+// ones are kept), so they are recomputed from scratch: per resource, in the
+// transaction (and under the lock) that recomputes it, so that a running
+// `vigil serve` never works on incidents deleted under it. The
+// cross-resource pass follows, over every resource. Events are not
+// published.
 func All(ctx context.Context, db *store.DB, cfg Config, rebuild bool) (Stats, error) {
 	ctx = authz.System(ctx)
-	cfg.Dialect = db.Dialect
+	return all(ctx, db.Client, cfg, db.Dialect, rebuild, func(fn func(*ent.Tx) error) error {
+		return store.WithTx(ctx, db.Client, fn)
+	})
+}
+
+// Plan is All, and it tells what changed: incidents created, merged and
+// unchanged, comparing their member sets before and after. With dryRun it
+// works in one transaction that it rolls back, so nothing is written.
+func Plan(ctx context.Context, db *store.DB, cfg Config, rebuild, dryRun bool) (Diff, error) {
+	ctx = authz.System(ctx)
+	before, err := snapshot(ctx, db.Client)
+	if err != nil {
+		return Diff{}, err
+	}
+	if !dryRun {
+		if _, err := All(ctx, db, cfg, rebuild); err != nil {
+			return Diff{}, err
+		}
+		after, err := snapshot(ctx, db.Client)
+		if err != nil {
+			return Diff{}, err
+		}
+		return diff(before, after), nil
+	}
+	tx, err := db.Client.Tx(ctx)
+	if err != nil {
+		return Diff{}, err
+	}
+	defer tx.Rollback()
+	if _, err := all(ctx, tx.Client(), cfg, db.Dialect, rebuild, func(fn func(*ent.Tx) error) error { return fn(tx) }); err != nil {
+		return Diff{}, err
+	}
+	after, err := snapshot(ctx, tx.Client())
+	if err != nil {
+		return Diff{}, err
+	}
+	return diff(before, after), nil
+}
+
+// all is All with the transactions run gives (one each, or one for all).
+func all(ctx context.Context, c *ent.Client, cfg Config, dia string, rebuild bool, run func(func(*ent.Tx) error) error) (Stats, error) {
+	cfg.Dialect = dia
 	var st Stats
-	keys, err := db.Client.Resource.Query().Order(resource.ByKey()).Select(resource.FieldKey).Strings(ctx)
+	keys, err := c.Resource.Query().Order(resource.ByKey()).Select(resource.FieldKey).Strings(ctx)
 	if err != nil {
 		return st, fmt.Errorf("listing resources: %w", err)
 	}
 	for _, k := range keys {
 		var events []broker.Event
-		err := store.WithTx(ctx, db.Client, func(tx *ent.Tx) error {
+		err := run(func(tx *ent.Tx) error {
 			if rebuild {
 				if err := lock(ctx, tx, k, cfg); err != nil {
 					return err
@@ -251,15 +388,41 @@ func All(ctx context.Context, db *store.DB, cfg Config, rebuild bool) (Stats, er
 			return st, fmt.Errorf("resource %s: %w", bounded(k), err)
 		}
 		st.Resources++
-		for _, e := range events {
-			if e.Kind == broker.IncidentCreated {
-				st.Created++
-			} else {
-				st.Updated++
+		count(&st, events)
+	}
+	var events []broker.Event
+	err = run(func(tx *ent.Tx) error {
+		if rebuild {
+			// Multi takes the lock again: a no-op within one transaction.
+			if cfg.Dialect == dialect.Postgres {
+				if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 7))", crossLock); err != nil {
+					return fmt.Errorf("locking cross-resource correlation: %w", err)
+				}
+			}
+			if _, err := tx.Incident.Delete().
+				Where(incident.MultiResource(true), incident.ClosedByAnalyst(false), incident.StatusEQ(alerts.Active)).Exec(ctx); err != nil {
+				return fmt.Errorf("deleting multi-resource incidents: %w", err)
 			}
 		}
+		var err error
+		events, err = Multi(ctx, tx, keys, cfg)
+		return err
+	})
+	if err != nil {
+		return st, fmt.Errorf("cross-resource pass: %w", err)
 	}
+	count(&st, events)
 	return st, nil
+}
+
+func count(st *Stats, events []broker.Event) {
+	for _, e := range events {
+		if e.Kind == broker.IncidentCreated {
+			st.Created++
+		} else {
+			st.Updated++
+		}
+	}
 }
 
 // bounded shortens an attacker-influenced value for a log line.

@@ -39,6 +39,25 @@ func scenario(r *rand.Rand, n int) []*alerts.Alert {
 	return out
 }
 
+// multiScenario is scenario over five resources whose alerts also name
+// entities from a small pool — public and private addresses, a strong and
+// a generic account — so that multi-resource incidents form, grow, merge
+// and cover per-resource ones.
+func multiScenario(r *rand.Rand, n int) []*alerts.Alert {
+	pool := []string{"ip:203.0.113.1", "ip:198.51.100.2", "ip:10.0.0.5", "account:aad:7d6c5b4a-0000-4c3b-9a1e-3f2c1b7e5a4d", "account:name:admin"}
+	out := scenario(r, n)
+	for i, a := range out {
+		a.ResourceID = fmt.Sprintf("%s-%d", vm1, r.Intn(5))
+		for k := r.Intn(3); k > 0; k-- {
+			key := pool[r.Intn(len(pool))]
+			kind, _, _ := strings.Cut(key, ":")
+			a.Entities = append(a.Entities, alerts.Entity{Kind: kind, Key: key, Name: key})
+		}
+		out[i] = a
+	}
+	return out
+}
+
 // outcome is what correlation made, in a form that does not depend on ids.
 func (f *fixture) outcome() []string {
 	f.t.Helper()
@@ -59,24 +78,33 @@ func (f *fixture) outcome() []string {
 			inc.Tactics, inc.FirstActivityTime.UTC().Format(time.RFC3339), inc.LastActivityTime.UTC().Format(time.RFC3339),
 			inc.SourceIps, inc.AlertCount))
 	}
+	out = append(out, f.multi()...)
 	sort.Strings(out)
 	return out
 }
 
 // TestAnyOrderAndBatchingGiveTheSameIncidents ingests each generated
-// scenario once whole, then in random orders split into random batches with
+// scenario (single-resource ones and multi-resource ones, alternately) once whole, then in random orders split into random batches with
 // correlation after every batch: the incidents — members and derived fields
 // — must be the same every time.
 func TestAnyOrderAndBatchingGiveTheSameIncidents(t *testing.T) {
-	cases := map[string]int{"sqlite": 25, "postgres": 3}
+	cases := map[string]int{"sqlite": 26, "postgres": 4}
 	storetest.EachFresh(t, func(t *testing.T, fresh func(testing.TB) string) {
 		r := rand.New(rand.NewSource(20261203))
 		kind := t.Name()[strings.LastIndex(t.Name(), "/")+1:]
+		multi := 0
 		for c := 0; c < cases[kind]; c++ {
-			as := scenario(r, 8+r.Intn(10))
+			gen := scenario
+			if c%2 == 1 {
+				gen = multiScenario
+			}
+			as := gen(r, 8+r.Intn(10))
 			ref := newFixture(t, fresh(t), 24*time.Hour)
 			ref.ingest(copies(as)...)
 			want := ref.outcome()
+			if c%2 == 1 && len(ref.multi()) > 0 {
+				multi++
+			}
 			for run := 0; run < 3; run++ {
 				order := copies(as)
 				r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -90,6 +118,9 @@ func TestAnyOrderAndBatchingGiveTheSameIncidents(t *testing.T) {
 					t.Fatalf("case %d run %d: incidents differ from ingesting all at once\n got: %q\nwant: %q", c, run, got, want)
 				}
 			}
+		}
+		if multi < cases[kind]/4 {
+			t.Fatalf("only %d of %d multi-resource scenarios made a multi-resource incident: the generator tests too little", multi, cases[kind]/2)
 		}
 	})
 }

@@ -14,7 +14,9 @@ import (
 	"github.com/vigil-soc/vigil/broker"
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 )
 
@@ -25,14 +27,25 @@ type Config struct {
 	// Dialect is the database's (entgo.io/ent/dialect): on PostgreSQL each
 	// resource is locked with an advisory lock while it is recomputed.
 	Dialect string
+	// Rule is the correlation rule (a rules file's); what it leaves out
+	// takes the defaults, its window Window.
+	Rule Rule
 }
 
-func (c Config) window() time.Duration {
-	if c.Window <= 0 {
-		return 24 * time.Hour
-	}
-	return c.Window
+// rule returns the rule with its defaults filled in.
+func (c Config) rule() Rule { return c.Rule.Resolved(c.Window) }
+
+// ResolvedRule returns the rule correlation applies under c.
+func (c Config) ResolvedRule() Rule { return c.rule() }
+
+func (c Config) maxLinkResources() int { return c.rule().MaxLinkResources }
+
+// links reports whether an entity key may tie resources under c.
+func (c Config) links(key string) bool {
+	return slices.Contains(c.rule().LinkKinds, kindOf(key)) && Strong(key)
 }
+
+func (c Config) window() time.Duration { return time.Duration(c.rule().Window) }
 
 // Resource recomputes the incidents of the resource with correlation key
 // key inside tx, and reconciles them with what is stored: an incident keeps
@@ -82,8 +95,17 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 		byID[a.ID] = a
 	}
 
-	// Alerts in a closed incident stay out; so do dismissed ones.
+	// Alerts in a closed incident stay out; so do dismissed ones, and those
+	// an analyst took out of an incident.
 	excluded := map[int]bool{}
+	removed, err := tx.AlertRemoval.Query().Where(alertremoval.HasAlertWith(entalert.ResourceKey(key))).
+		Select(alertremoval.FieldAlertID).Ints(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading removed alerts: %w", err)
+	}
+	for _, id := range removed {
+		excluded[id] = true
+	}
 	var open []*ent.Incident
 	owner := map[int][]*ent.Incident{} // alert id -> open incidents holding it
 	for _, inc := range incs {
@@ -104,14 +126,16 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 		if a.Status == alerts.Dismissed || excluded[a.ID] {
 			continue
 		}
-		eligible = append(eligible, Member{ID: a.ID, Start: a.StartTime, Tactics: a.Tactics})
+		eligible = append(eligible, Member{ID: a.ID, Start: a.StartTime, Tactics: a.Tactics, Severity: a.Severity.Rank()})
 	}
 
 	// Each qualifying chain, with the open incidents that share an alert
 	// with it, forms a group; groups that share an incident are one.
 	groups := newUnion()
-	for ci, chain := range Chains(eligible, cfg.window()) {
-		if !Qualifies(chain) {
+	rule := cfg.rule()
+	params := rule.For(res.Type)
+	for ci, chain := range ChainsWith(eligible, params) {
+		if !QualifiesWith(chain, params) {
 			continue
 		}
 		node := fmt.Sprintf("c%d", ci)
@@ -124,6 +148,12 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 		}
 	}
 
+	// Within the window of an earlier incident, a new one exists only when
+	// an analyst closed that one or the rule's lifetime ended it.
+	var prior []past
+	for _, inc := range incs {
+		prior = append(prior, past{id: inc.ID, first: inc.FirstActivityTime, last: inc.LastActivityTime})
+	}
 	var events []broker.Event
 	merged := map[int]bool{}
 	for _, g := range groups.groups() {
@@ -142,12 +172,19 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 			d := derive(res.Name, alerts.Active, pick(byID, ids))
 			c := tx.Incident.Create().SetResource(res).SetResourceKey(key).
 				AddAlertIDs(ids[:min(len(ids), linkChunk)]...)
+			if prev := follows(prior, d.First, params.Window); prev != 0 {
+				c.SetFollowsID(prev)
+			}
 			d.set(c.Mutation())
 			created, err := c.Save(ctx)
 			if err != nil {
 				return nil, fmt.Errorf("creating incident: %w", err)
 			}
+			prior = append(prior, past{id: created.ID, first: d.First, last: d.Last})
 			if err := addAlerts(ctx, tx, created.ID, ids[min(len(ids), linkChunk):]); err != nil {
+				return nil, err
+			}
+			if err := writeLinks(ctx, tx, created.ID, ids, chainReasons(ids), alertOf(byID), rule); err != nil {
 				return nil, err
 			}
 			events = append(events, broker.Event{Kind: broker.IncidentCreated, IncidentID: created.ID})
@@ -167,6 +204,9 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 				Exec(ctx); err != nil {
 				return nil, fmt.Errorf("merging incident: %w", err)
 			}
+			if err := dropLinks(ctx, tx, other.ID); err != nil {
+				return nil, err
+			}
 			merged[other.ID] = true
 			events = append(events, broker.Event{Kind: broker.IncidentUpdated, IncidentID: other.ID})
 		}
@@ -178,6 +218,9 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 			}
 		}
 		if err := addAlerts(ctx, tx, survivor.ID, add); err != nil {
+			return nil, err
+		}
+		if err := writeLinks(ctx, tx, survivor.ID, add, chainReasons(g.alerts), alertOf(byID), rule); err != nil {
 			return nil, err
 		}
 	}
@@ -230,6 +273,46 @@ func addAlerts(ctx context.Context, tx *ent.Tx, incidentID int, ids []int) error
 		}
 	}
 	return nil
+}
+
+// past is what follows reads of an earlier incident on the same resource.
+type past struct {
+	id          int
+	first, last time.Time
+}
+
+// follows returns the incident a new one starting at first follows: the
+// latest earlier one on the resource that ended — an analyst closed it, or
+// its chain reached the rule's maximum lifetime — no more than window
+// before; 0 when there is none.
+func follows(prior []past, first time.Time, window time.Duration) int {
+	best := -1
+	for i, p := range prior {
+		if !p.first.Before(first) || first.Sub(p.last) > window {
+			continue
+		}
+		if best < 0 || p.first.After(prior[best].first) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	return prior[best].id
+}
+
+// chainReasons says that each of ids joined as a member of a kill chain on
+// its resource.
+func chainReasons(ids []int) map[int]reason {
+	m := make(map[int]reason, len(ids))
+	for _, id := range ids {
+		m[id] = reason{kind: incidentlink.ReasonCHAIN}
+	}
+	return m
+}
+
+func alertOf(byID map[int]*ent.Alert) func(int) *ent.Alert {
+	return func(id int) *ent.Alert { return byID[id] }
 }
 
 func incNode(id int) string { return fmt.Sprintf("i%d", id) }

@@ -74,10 +74,8 @@ func (f *fixture) ingest(as ...*alerts.Alert) {
 	if len(res.Rejected) > 0 {
 		f.t.Fatalf("ingest rejected %v", res.Rejected)
 	}
-	for _, k := range res.Keys {
-		if _, err := f.job.KeyStats(authz.System(context.Background()), k); err != nil {
-			f.t.Fatalf("correlate %s: %v", k, err)
-		}
+	if _, err := f.job.Correlate(authz.System(context.Background()), res.Keys...); err != nil {
+		f.t.Fatalf("correlate %v: %v", res.Keys, err)
 	}
 }
 

@@ -26,12 +26,21 @@ type Member struct {
 	ID      int
 	Start   time.Time
 	Tactics []killchain.Tactic
+	// Severity is the alert's severity rank (alerts.Severity.Rank).
+	Severity int
 }
 
 // Chains sorts ms by start time (then id) and splits them wherever two
 // consecutive alerts start more than window apart. It returns every chain,
 // qualifying or not.
 func Chains(ms []Member, window time.Duration) [][]Member {
+	return ChainsWith(ms, Params{Window: window})
+}
+
+// ChainsWith is Chains with a rule's settings: it also splits where an
+// alert starts more than p.MaxLifetime (when set) after its chain's first.
+func ChainsWith(ms []Member, p Params) [][]Member {
+	window := p.Window
 	sorted := append([]Member(nil), ms...)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		if !sorted[i].Start.Equal(sorted[j].Start) {
@@ -42,7 +51,8 @@ func Chains(ms []Member, window time.Duration) [][]Member {
 	var chains [][]Member
 	start := 0
 	for i := 1; i <= len(sorted); i++ {
-		if i == len(sorted) || sorted[i].Start.Sub(sorted[i-1].Start) > window {
+		if i == len(sorted) || sorted[i].Start.Sub(sorted[i-1].Start) > window ||
+			(p.MaxLifetime > 0 && sorted[i].Start.Sub(sorted[start].Start) > p.MaxLifetime) {
 			if i > start {
 				chains = append(chains, sorted[start:i:i])
 			}
@@ -54,7 +64,26 @@ func Chains(ms []Member, window time.Duration) [][]Member {
 
 // Qualifies reports whether a chain (ordered as Chains returns it) aligns with
 // the kill chain: at least two distinct tactics and at least one forward step.
-func Qualifies(chain []Member) bool {
+func Qualifies(chain []Member) bool { return QualifiesWith(chain, DefaultParams) }
+
+// QualifiesWith is Qualifies with a rule's settings: at least p.MinTactics
+// distinct tactics, a forward step when p.ForwardStep, and at least one
+// alert of p.SeverityFloor or above.
+func QualifiesWith(chain []Member, p Params) bool {
+	floor := 0
+	if p.SeverityFloor != "" {
+		floor = p.SeverityFloor.Rank()
+	}
+	high := false
+	for _, m := range chain {
+		if m.Severity >= floor {
+			high = true
+			break
+		}
+	}
+	if !high {
+		return false
+	}
 	distinct := map[killchain.Tactic]bool{}
 	for _, m := range chain {
 		for _, t := range m.Tactics {
@@ -63,7 +92,11 @@ func Qualifies(chain []Member) bool {
 			}
 		}
 	}
-	return len(distinct) >= 2 && hasForwardStep(chain)
+	need := p.MinTactics
+	if need <= 0 {
+		need = DefaultMinTactics
+	}
+	return len(distinct) >= need && (!p.ForwardStep || hasForwardStep(chain))
 }
 
 // hasForwardStep reports whether some alert b starts at or after another

@@ -17,9 +17,11 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/auditevent"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/ent/session"
 	"github.com/vigil-soc/vigil/ent/token"
@@ -37,12 +39,16 @@ type Client struct {
 	Alert *AlertClient
 	// AlertPayload is the client for interacting with the AlertPayload builders.
 	AlertPayload *AlertPayloadClient
+	// AlertRemoval is the client for interacting with the AlertRemoval builders.
+	AlertRemoval *AlertRemovalClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
 	AuditEvent *AuditEventClient
 	// Entity is the client for interacting with the Entity builders.
 	Entity *EntityClient
 	// Incident is the client for interacting with the Incident builders.
 	Incident *IncidentClient
+	// IncidentLink is the client for interacting with the IncidentLink builders.
+	IncidentLink *IncidentLinkClient
 	// Resource is the client for interacting with the Resource builders.
 	Resource *ResourceClient
 	// Session is the client for interacting with the Session builders.
@@ -66,9 +72,11 @@ func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.Alert = NewAlertClient(c.config)
 	c.AlertPayload = NewAlertPayloadClient(c.config)
+	c.AlertRemoval = NewAlertRemovalClient(c.config)
 	c.AuditEvent = NewAuditEventClient(c.config)
 	c.Entity = NewEntityClient(c.config)
 	c.Incident = NewIncidentClient(c.config)
+	c.IncidentLink = NewIncidentLinkClient(c.config)
 	c.Resource = NewResourceClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.Token = NewTokenClient(c.config)
@@ -167,9 +175,11 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		config:       cfg,
 		Alert:        NewAlertClient(cfg),
 		AlertPayload: NewAlertPayloadClient(cfg),
+		AlertRemoval: NewAlertRemovalClient(cfg),
 		AuditEvent:   NewAuditEventClient(cfg),
 		Entity:       NewEntityClient(cfg),
 		Incident:     NewIncidentClient(cfg),
+		IncidentLink: NewIncidentLinkClient(cfg),
 		Resource:     NewResourceClient(cfg),
 		Session:      NewSessionClient(cfg),
 		Token:        NewTokenClient(cfg),
@@ -195,9 +205,11 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		config:       cfg,
 		Alert:        NewAlertClient(cfg),
 		AlertPayload: NewAlertPayloadClient(cfg),
+		AlertRemoval: NewAlertRemovalClient(cfg),
 		AuditEvent:   NewAuditEventClient(cfg),
 		Entity:       NewEntityClient(cfg),
 		Incident:     NewIncidentClient(cfg),
+		IncidentLink: NewIncidentLinkClient(cfg),
 		Resource:     NewResourceClient(cfg),
 		Session:      NewSessionClient(cfg),
 		Token:        NewTokenClient(cfg),
@@ -231,8 +243,8 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.Alert, c.AlertPayload, c.AuditEvent, c.Entity, c.Incident, c.Resource,
-		c.Session, c.Token, c.User,
+		c.Alert, c.AlertPayload, c.AlertRemoval, c.AuditEvent, c.Entity, c.Incident,
+		c.IncidentLink, c.Resource, c.Session, c.Token, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -242,8 +254,8 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.Alert, c.AlertPayload, c.AuditEvent, c.Entity, c.Incident, c.Resource,
-		c.Session, c.Token, c.User,
+		c.Alert, c.AlertPayload, c.AlertRemoval, c.AuditEvent, c.Entity, c.Incident,
+		c.IncidentLink, c.Resource, c.Session, c.Token, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -256,12 +268,16 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Alert.mutate(ctx, m)
 	case *AlertPayloadMutation:
 		return c.AlertPayload.mutate(ctx, m)
+	case *AlertRemovalMutation:
+		return c.AlertRemoval.mutate(ctx, m)
 	case *AuditEventMutation:
 		return c.AuditEvent.mutate(ctx, m)
 	case *EntityMutation:
 		return c.Entity.mutate(ctx, m)
 	case *IncidentMutation:
 		return c.Incident.mutate(ctx, m)
+	case *IncidentLinkMutation:
+		return c.IncidentLink.mutate(ctx, m)
 	case *ResourceMutation:
 		return c.Resource.mutate(ctx, m)
 	case *SessionMutation:
@@ -618,6 +634,171 @@ func (c *AlertPayloadClient) mutate(ctx context.Context, m *AlertPayloadMutation
 		return (&AlertPayloadDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown AlertPayload mutation op: %q", m.Op())
+	}
+}
+
+// AlertRemovalClient is a client for the AlertRemoval schema.
+type AlertRemovalClient struct {
+	config
+}
+
+// NewAlertRemovalClient returns a client for the AlertRemoval from the given config.
+func NewAlertRemovalClient(c config) *AlertRemovalClient {
+	return &AlertRemovalClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `alertremoval.Hooks(f(g(h())))`.
+func (c *AlertRemovalClient) Use(hooks ...Hook) {
+	c.hooks.AlertRemoval = append(c.hooks.AlertRemoval, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `alertremoval.Intercept(f(g(h())))`.
+func (c *AlertRemovalClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AlertRemoval = append(c.inters.AlertRemoval, interceptors...)
+}
+
+// Create returns a builder for creating a AlertRemoval entity.
+func (c *AlertRemovalClient) Create() *AlertRemovalCreate {
+	mutation := newAlertRemovalMutation(c.config, OpCreate)
+	return &AlertRemovalCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AlertRemoval entities.
+func (c *AlertRemovalClient) CreateBulk(builders ...*AlertRemovalCreate) *AlertRemovalCreateBulk {
+	return &AlertRemovalCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AlertRemovalClient) MapCreateBulk(slice any, setFunc func(*AlertRemovalCreate, int)) *AlertRemovalCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AlertRemovalCreateBulk{err: fmt.Errorf("calling to AlertRemovalClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AlertRemovalCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AlertRemovalCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AlertRemoval.
+func (c *AlertRemovalClient) Update() *AlertRemovalUpdate {
+	mutation := newAlertRemovalMutation(c.config, OpUpdate)
+	return &AlertRemovalUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AlertRemovalClient) UpdateOne(_m *AlertRemoval) *AlertRemovalUpdateOne {
+	mutation := newAlertRemovalMutation(c.config, OpUpdateOne, withAlertRemoval(_m))
+	return &AlertRemovalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AlertRemovalClient) UpdateOneID(id int) *AlertRemovalUpdateOne {
+	mutation := newAlertRemovalMutation(c.config, OpUpdateOne, withAlertRemovalID(id))
+	return &AlertRemovalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AlertRemoval.
+func (c *AlertRemovalClient) Delete() *AlertRemovalDelete {
+	mutation := newAlertRemovalMutation(c.config, OpDelete)
+	return &AlertRemovalDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AlertRemovalClient) DeleteOne(_m *AlertRemoval) *AlertRemovalDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AlertRemovalClient) DeleteOneID(id int) *AlertRemovalDeleteOne {
+	builder := c.Delete().Where(alertremoval.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AlertRemovalDeleteOne{builder}
+}
+
+// Query returns a query builder for AlertRemoval.
+func (c *AlertRemovalClient) Query() *AlertRemovalQuery {
+	return &AlertRemovalQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAlertRemoval},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AlertRemoval entity by its id.
+func (c *AlertRemovalClient) Get(ctx context.Context, id int) (*AlertRemoval, error) {
+	return c.Query().Where(alertremoval.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AlertRemovalClient) GetX(ctx context.Context, id int) *AlertRemoval {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryIncident queries the incident edge of a AlertRemoval.
+func (c *AlertRemovalClient) QueryIncident(_m *AlertRemoval) *IncidentQuery {
+	query := (&IncidentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alertremoval.Table, alertremoval.FieldID, id),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, alertremoval.IncidentTable, alertremoval.IncidentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAlert queries the alert edge of a AlertRemoval.
+func (c *AlertRemovalClient) QueryAlert(_m *AlertRemoval) *AlertQuery {
+	query := (&AlertClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alertremoval.Table, alertremoval.FieldID, id),
+			sqlgraph.To(alert.Table, alert.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, alertremoval.AlertTable, alertremoval.AlertColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AlertRemovalClient) Hooks() []Hook {
+	return c.hooks.AlertRemoval
+}
+
+// Interceptors returns the client interceptors.
+func (c *AlertRemovalClient) Interceptors() []Interceptor {
+	return c.inters.AlertRemoval
+}
+
+func (c *AlertRemovalClient) mutate(ctx context.Context, m *AlertRemovalMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AlertRemovalCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AlertRemovalUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AlertRemovalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AlertRemovalDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AlertRemoval mutation op: %q", m.Op())
 	}
 }
 
@@ -1043,6 +1224,102 @@ func (c *IncidentClient) QueryAlerts(_m *Incident) *AlertQuery {
 	return query
 }
 
+// QueryCoveredBy queries the covered_by edge of a Incident.
+func (c *IncidentClient) QueryCoveredBy(_m *Incident) *IncidentQuery {
+	query := (&IncidentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, id),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, incident.CoveredByTable, incident.CoveredByPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCovers queries the covers edge of a Incident.
+func (c *IncidentClient) QueryCovers(_m *Incident) *IncidentQuery {
+	query := (&IncidentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, id),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, incident.CoversTable, incident.CoversPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFollows queries the follows edge of a Incident.
+func (c *IncidentClient) QueryFollows(_m *Incident) *IncidentQuery {
+	query := (&IncidentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, id),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, incident.FollowsTable, incident.FollowsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFollowedBy queries the followed_by edge of a Incident.
+func (c *IncidentClient) QueryFollowedBy(_m *Incident) *IncidentQuery {
+	query := (&IncidentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, id),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.FollowedByTable, incident.FollowedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRemovals queries the removals edge of a Incident.
+func (c *IncidentClient) QueryRemovals(_m *Incident) *AlertRemovalQuery {
+	query := (&AlertRemovalClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, id),
+			sqlgraph.To(alertremoval.Table, alertremoval.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.RemovalsTable, incident.RemovalsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryLinks queries the links edge of a Incident.
+func (c *IncidentClient) QueryLinks(_m *Incident) *IncidentLinkQuery {
+	query := (&IncidentLinkClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, id),
+			sqlgraph.To(incidentlink.Table, incidentlink.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.LinksTable, incident.LinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *IncidentClient) Hooks() []Hook {
 	return c.hooks.Incident
@@ -1065,6 +1342,171 @@ func (c *IncidentClient) mutate(ctx context.Context, m *IncidentMutation) (Value
 		return (&IncidentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Incident mutation op: %q", m.Op())
+	}
+}
+
+// IncidentLinkClient is a client for the IncidentLink schema.
+type IncidentLinkClient struct {
+	config
+}
+
+// NewIncidentLinkClient returns a client for the IncidentLink from the given config.
+func NewIncidentLinkClient(c config) *IncidentLinkClient {
+	return &IncidentLinkClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `incidentlink.Hooks(f(g(h())))`.
+func (c *IncidentLinkClient) Use(hooks ...Hook) {
+	c.hooks.IncidentLink = append(c.hooks.IncidentLink, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `incidentlink.Intercept(f(g(h())))`.
+func (c *IncidentLinkClient) Intercept(interceptors ...Interceptor) {
+	c.inters.IncidentLink = append(c.inters.IncidentLink, interceptors...)
+}
+
+// Create returns a builder for creating a IncidentLink entity.
+func (c *IncidentLinkClient) Create() *IncidentLinkCreate {
+	mutation := newIncidentLinkMutation(c.config, OpCreate)
+	return &IncidentLinkCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of IncidentLink entities.
+func (c *IncidentLinkClient) CreateBulk(builders ...*IncidentLinkCreate) *IncidentLinkCreateBulk {
+	return &IncidentLinkCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *IncidentLinkClient) MapCreateBulk(slice any, setFunc func(*IncidentLinkCreate, int)) *IncidentLinkCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &IncidentLinkCreateBulk{err: fmt.Errorf("calling to IncidentLinkClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*IncidentLinkCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &IncidentLinkCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for IncidentLink.
+func (c *IncidentLinkClient) Update() *IncidentLinkUpdate {
+	mutation := newIncidentLinkMutation(c.config, OpUpdate)
+	return &IncidentLinkUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *IncidentLinkClient) UpdateOne(_m *IncidentLink) *IncidentLinkUpdateOne {
+	mutation := newIncidentLinkMutation(c.config, OpUpdateOne, withIncidentLink(_m))
+	return &IncidentLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *IncidentLinkClient) UpdateOneID(id int) *IncidentLinkUpdateOne {
+	mutation := newIncidentLinkMutation(c.config, OpUpdateOne, withIncidentLinkID(id))
+	return &IncidentLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for IncidentLink.
+func (c *IncidentLinkClient) Delete() *IncidentLinkDelete {
+	mutation := newIncidentLinkMutation(c.config, OpDelete)
+	return &IncidentLinkDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *IncidentLinkClient) DeleteOne(_m *IncidentLink) *IncidentLinkDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *IncidentLinkClient) DeleteOneID(id int) *IncidentLinkDeleteOne {
+	builder := c.Delete().Where(incidentlink.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &IncidentLinkDeleteOne{builder}
+}
+
+// Query returns a query builder for IncidentLink.
+func (c *IncidentLinkClient) Query() *IncidentLinkQuery {
+	return &IncidentLinkQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeIncidentLink},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a IncidentLink entity by its id.
+func (c *IncidentLinkClient) Get(ctx context.Context, id int) (*IncidentLink, error) {
+	return c.Query().Where(incidentlink.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *IncidentLinkClient) GetX(ctx context.Context, id int) *IncidentLink {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryIncident queries the incident edge of a IncidentLink.
+func (c *IncidentLinkClient) QueryIncident(_m *IncidentLink) *IncidentQuery {
+	query := (&IncidentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incidentlink.Table, incidentlink.FieldID, id),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, incidentlink.IncidentTable, incidentlink.IncidentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAlert queries the alert edge of a IncidentLink.
+func (c *IncidentLinkClient) QueryAlert(_m *IncidentLink) *AlertQuery {
+	query := (&AlertClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incidentlink.Table, incidentlink.FieldID, id),
+			sqlgraph.To(alert.Table, alert.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, incidentlink.AlertTable, incidentlink.AlertColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *IncidentLinkClient) Hooks() []Hook {
+	return c.hooks.IncidentLink
+}
+
+// Interceptors returns the client interceptors.
+func (c *IncidentLinkClient) Interceptors() []Interceptor {
+	return c.inters.IncidentLink
+}
+
+func (c *IncidentLinkClient) mutate(ctx context.Context, m *IncidentLinkMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&IncidentLinkCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&IncidentLinkUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&IncidentLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&IncidentLinkDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown IncidentLink mutation op: %q", m.Op())
 	}
 }
 
@@ -1667,12 +2109,12 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		Alert, AlertPayload, AuditEvent, Entity, Incident, Resource, Session, Token,
-		User []ent.Hook
+		Alert, AlertPayload, AlertRemoval, AuditEvent, Entity, Incident, IncidentLink,
+		Resource, Session, Token, User []ent.Hook
 	}
 	inters struct {
-		Alert, AlertPayload, AuditEvent, Entity, Incident, Resource, Session, Token,
-		User []ent.Interceptor
+		Alert, AlertPayload, AlertRemoval, AuditEvent, Entity, Incident, IncidentLink,
+		Resource, Session, Token, User []ent.Interceptor
 	}
 )
 

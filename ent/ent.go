@@ -14,9 +14,11 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/auditevent"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/ent/session"
 	"github.com/vigil-soc/vigil/ent/token"
@@ -83,9 +85,11 @@ func checkColumn(t, c string) error {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			alert.Table:        alert.ValidColumn,
 			alertpayload.Table: alertpayload.ValidColumn,
+			alertremoval.Table: alertremoval.ValidColumn,
 			auditevent.Table:   auditevent.ValidColumn,
 			entity.Table:       entity.ValidColumn,
 			incident.Table:     incident.ValidColumn,
+			incidentlink.Table: incidentlink.ValidColumn,
 			resource.Table:     resource.ValidColumn,
 			session.Table:      session.ValidColumn,
 			token.Table:        token.ValidColumn,

@@ -45,7 +45,7 @@ func main() {
 // adjustSchema edits the generated schema where annotations cannot:
 //
 //   - Alert.incidents is non-null, as CONTRACT.md has it (an alert in no
-//     incident has an empty list).
+//     incident has an empty list); so are Incident.covers, coveredBy, links, followedBy and removals.
 //   - Connection fields get their default order as an argument default: an
 //     incident's alerts read in start time order, incidents latest activity
 //     first. As a schema default it holds for the eager loading of nested
@@ -58,8 +58,8 @@ func adjustSchema(_ *gen.Graph, s *ast.Schema) error {
 		"IncidentConnection": orderValue("LAST_ACTIVITY_TIME", "DESC"),
 	}
 	for _, t := range s.Types {
-		if t.Name == "Alert" {
-			if f := t.Fields.ForName("incidents"); f != nil {
+		for _, name := range nonNullLists[t.Name] {
+			if f := t.Fields.ForName(name); f != nil {
 				f.Type.NonNull = true
 			}
 		}
@@ -71,6 +71,12 @@ func adjustSchema(_ *gen.Graph, s *ast.Schema) error {
 		}
 	}
 	return nil
+}
+
+// nonNullLists are the list fields, by type, that adjustSchema makes non-null.
+var nonNullLists = map[string][]string{
+	"Alert":    {"incidents"},
+	"Incident": {"covers", "coveredBy", "links", "followedBy", "removals"},
 }
 
 // orderValue is the GraphQL value [{field: FIELD, direction: DIRECTION}].

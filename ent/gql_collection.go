@@ -11,9 +11,11 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/auditevent"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 )
 
@@ -275,6 +277,115 @@ func newAlertPaginateArgs(rv map[string]any) *alertPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*AlertWhereInput); ok {
 		args.opts = append(args.opts, WithAlertFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AlertRemovalQuery) CollectFields(ctx context.Context, satisfies ...string) (*AlertRemovalQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AlertRemovalQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(alertremoval.Columns))
+		selectedFields = []string{alertremoval.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "incident":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.withIncident = query
+			if _, ok := fieldSeen[alertremoval.FieldIncidentID]; !ok {
+				selectedFields = append(selectedFields, alertremoval.FieldIncidentID)
+				fieldSeen[alertremoval.FieldIncidentID] = struct{}{}
+			}
+
+		case "alert":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AlertClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, alertImplementors)...); err != nil {
+				return err
+			}
+			_q.withAlert = query
+			if _, ok := fieldSeen[alertremoval.FieldAlertID]; !ok {
+				selectedFields = append(selectedFields, alertremoval.FieldAlertID)
+				fieldSeen[alertremoval.FieldAlertID] = struct{}{}
+			}
+		case "incidentID":
+			if _, ok := fieldSeen[alertremoval.FieldIncidentID]; !ok {
+				selectedFields = append(selectedFields, alertremoval.FieldIncidentID)
+				fieldSeen[alertremoval.FieldIncidentID] = struct{}{}
+			}
+		case "alertID":
+			if _, ok := fieldSeen[alertremoval.FieldAlertID]; !ok {
+				selectedFields = append(selectedFields, alertremoval.FieldAlertID)
+				fieldSeen[alertremoval.FieldAlertID] = struct{}{}
+			}
+		case "actor":
+			if _, ok := fieldSeen[alertremoval.FieldActor]; !ok {
+				selectedFields = append(selectedFields, alertremoval.FieldActor)
+				fieldSeen[alertremoval.FieldActor] = struct{}{}
+			}
+		case "removedAt":
+			if _, ok := fieldSeen[alertremoval.FieldRemovedAt]; !ok {
+				selectedFields = append(selectedFields, alertremoval.FieldRemovedAt)
+				fieldSeen[alertremoval.FieldRemovedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type alertremovalPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AlertRemovalPaginateOption
+}
+
+func newAlertRemovalPaginateArgs(rv map[string]any) *alertremovalPaginateArgs {
+	args := &alertremovalPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
 	}
 	return args
 }
@@ -710,6 +821,82 @@ func (_q *IncidentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			_q.WithNamedAlerts(alias, func(wq *AlertQuery) {
 				*wq = *query
 			})
+
+		case "coveredBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedCoveredBy(alias, func(wq *IncidentQuery) {
+				*wq = *query
+			})
+
+		case "covers":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedCovers(alias, func(wq *IncidentQuery) {
+				*wq = *query
+			})
+
+		case "follows":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.withFollows = query
+
+		case "followedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedFollowedBy(alias, func(wq *IncidentQuery) {
+				*wq = *query
+			})
+
+		case "removals":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AlertRemovalClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, alertremovalImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedRemovals(alias, func(wq *AlertRemovalQuery) {
+				*wq = *query
+			})
+
+		case "links":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentLinkClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, incidentlinkImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedLinks(alias, func(wq *IncidentLinkQuery) {
+				*wq = *query
+			})
 		case "title":
 			if _, ok := fieldSeen[incident.FieldTitle]; !ok {
 				selectedFields = append(selectedFields, incident.FieldTitle)
@@ -759,6 +946,21 @@ func (_q *IncidentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[incident.FieldAlertCount]; !ok {
 				selectedFields = append(selectedFields, incident.FieldAlertCount)
 				fieldSeen[incident.FieldAlertCount] = struct{}{}
+			}
+		case "multiResource":
+			if _, ok := fieldSeen[incident.FieldMultiResource]; !ok {
+				selectedFields = append(selectedFields, incident.FieldMultiResource)
+				fieldSeen[incident.FieldMultiResource] = struct{}{}
+			}
+		case "mergedBy":
+			if _, ok := fieldSeen[incident.FieldMergedBy]; !ok {
+				selectedFields = append(selectedFields, incident.FieldMergedBy)
+				fieldSeen[incident.FieldMergedBy] = struct{}{}
+			}
+		case "mergedAt":
+			if _, ok := fieldSeen[incident.FieldMergedAt]; !ok {
+				selectedFields = append(selectedFields, incident.FieldMergedAt)
+				fieldSeen[incident.FieldMergedAt] = struct{}{}
 			}
 		case "createdAt":
 			if _, ok := fieldSeen[incident.FieldCreatedAt]; !ok {
@@ -835,6 +1037,140 @@ func newIncidentPaginateArgs(rv map[string]any) *incidentPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*IncidentWhereInput); ok {
 		args.opts = append(args.opts, WithIncidentFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *IncidentLinkQuery) CollectFields(ctx context.Context, satisfies ...string) (*IncidentLinkQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *IncidentLinkQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(incidentlink.Columns))
+		selectedFields = []string{incidentlink.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "incident":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.withIncident = query
+			if _, ok := fieldSeen[incidentlink.FieldIncidentID]; !ok {
+				selectedFields = append(selectedFields, incidentlink.FieldIncidentID)
+				fieldSeen[incidentlink.FieldIncidentID] = struct{}{}
+			}
+
+		case "alert":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AlertClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, alertImplementors)...); err != nil {
+				return err
+			}
+			_q.withAlert = query
+			if _, ok := fieldSeen[incidentlink.FieldAlertID]; !ok {
+				selectedFields = append(selectedFields, incidentlink.FieldAlertID)
+				fieldSeen[incidentlink.FieldAlertID] = struct{}{}
+			}
+		case "incidentID":
+			if _, ok := fieldSeen[incidentlink.FieldIncidentID]; !ok {
+				selectedFields = append(selectedFields, incidentlink.FieldIncidentID)
+				fieldSeen[incidentlink.FieldIncidentID] = struct{}{}
+			}
+		case "alertID":
+			if _, ok := fieldSeen[incidentlink.FieldAlertID]; !ok {
+				selectedFields = append(selectedFields, incidentlink.FieldAlertID)
+				fieldSeen[incidentlink.FieldAlertID] = struct{}{}
+			}
+		case "rule":
+			if _, ok := fieldSeen[incidentlink.FieldRule]; !ok {
+				selectedFields = append(selectedFields, incidentlink.FieldRule)
+				fieldSeen[incidentlink.FieldRule] = struct{}{}
+			}
+		case "ruleVersion":
+			if _, ok := fieldSeen[incidentlink.FieldRuleVersion]; !ok {
+				selectedFields = append(selectedFields, incidentlink.FieldRuleVersion)
+				fieldSeen[incidentlink.FieldRuleVersion] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[incidentlink.FieldReason]; !ok {
+				selectedFields = append(selectedFields, incidentlink.FieldReason)
+				fieldSeen[incidentlink.FieldReason] = struct{}{}
+			}
+		case "tactics":
+			if _, ok := fieldSeen[incidentlink.FieldTactics]; !ok {
+				selectedFields = append(selectedFields, incidentlink.FieldTactics)
+				fieldSeen[incidentlink.FieldTactics] = struct{}{}
+			}
+		case "entityKind":
+			if _, ok := fieldSeen[incidentlink.FieldEntityKind]; !ok {
+				selectedFields = append(selectedFields, incidentlink.FieldEntityKind)
+				fieldSeen[incidentlink.FieldEntityKind] = struct{}{}
+			}
+		case "entityValue":
+			if _, ok := fieldSeen[incidentlink.FieldEntityValue]; !ok {
+				selectedFields = append(selectedFields, incidentlink.FieldEntityValue)
+				fieldSeen[incidentlink.FieldEntityValue] = struct{}{}
+			}
+		case "linkedAt":
+			if _, ok := fieldSeen[incidentlink.FieldLinkedAt]; !ok {
+				selectedFields = append(selectedFields, incidentlink.FieldLinkedAt)
+				fieldSeen[incidentlink.FieldLinkedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type incidentlinkPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []IncidentLinkPaginateOption
+}
+
+func newIncidentLinkPaginateArgs(rv map[string]any) *incidentlinkPaginateArgs {
+	args := &incidentlinkPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
 	}
 	return args
 }

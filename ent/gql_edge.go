@@ -40,6 +40,22 @@ func (_m *Alert) Incidents(ctx context.Context) (result []*Incident, err error) 
 	return result, err
 }
 
+func (_m *AlertRemoval) Incident(ctx context.Context) (*Incident, error) {
+	result, err := _m.Edges.IncidentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIncident().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *AlertRemoval) Alert(ctx context.Context) (*Alert, error) {
+	result, err := _m.Edges.AlertOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAlert().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Entity) Alerts(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*AlertOrder, where *AlertWhereInput,
 ) (*AlertConnection, error) {
@@ -88,6 +104,90 @@ func (_m *Incident) Alerts(
 		return conn, nil
 	}
 	return _m.QueryAlerts().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Incident) CoveredBy(ctx context.Context) (result []*Incident, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedCoveredBy(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.CoveredByOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCoveredBy().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Incident) Covers(ctx context.Context) (result []*Incident, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedCovers(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.CoversOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCovers().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Incident) Follows(ctx context.Context) (*Incident, error) {
+	result, err := _m.Edges.FollowsOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryFollows().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Incident) FollowedBy(ctx context.Context) (result []*Incident, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedFollowedBy(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.FollowedByOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryFollowedBy().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Incident) Removals(ctx context.Context) (result []*AlertRemoval, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedRemovals(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.RemovalsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRemovals().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Incident) Links(ctx context.Context) (result []*IncidentLink, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedLinks(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.LinksOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryLinks().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *IncidentLink) Incident(ctx context.Context) (*Incident, error) {
+	result, err := _m.Edges.IncidentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIncident().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *IncidentLink) Alert(ctx context.Context) (*Alert, error) {
+	result, err := _m.Edges.AlertOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAlert().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Resource) Alerts(

@@ -15,9 +15,11 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/hashicorp/go-multierror"
 	"github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/auditevent"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"golang.org/x/sync/semaphore"
 )
@@ -31,6 +33,11 @@ var alertImplementors = []string{"Alert", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Alert) IsNode() {}
+
+var alertremovalImplementors = []string{"AlertRemoval", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*AlertRemoval) IsNode() {}
 
 var auditeventImplementors = []string{"AuditEvent", "Node"}
 
@@ -46,6 +53,11 @@ var incidentImplementors = []string{"Incident", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Incident) IsNode() {}
+
+var incidentlinkImplementors = []string{"IncidentLink", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*IncidentLink) IsNode() {}
 
 var resourceImplementors = []string{"Resource", "Node"}
 
@@ -119,6 +131,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case alertremoval.Table:
+		query := c.AlertRemoval.Query().
+			Where(alertremoval.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, alertremovalImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case auditevent.Table:
 		query := c.AuditEvent.Query().
 			Where(auditevent.ID(id))
@@ -142,6 +163,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(incident.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, incidentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case incidentlink.Table:
+		query := c.IncidentLink.Query().
+			Where(incidentlink.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, incidentlinkImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -244,6 +274,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case alertremoval.Table:
+		query := c.AlertRemoval.Query().
+			Where(alertremoval.IDIn(ids...))
+		query, err := query.CollectFields(ctx, alertremovalImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case auditevent.Table:
 		query := c.AuditEvent.Query().
 			Where(auditevent.IDIn(ids...))
@@ -280,6 +326,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Incident.Query().
 			Where(incident.IDIn(ids...))
 		query, err := query.CollectFields(ctx, incidentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case incidentlink.Table:
+		query := c.IncidentLink.Query().
+			Where(incidentlink.IDIn(ids...))
+		query, err := query.CollectFields(ctx, incidentlinkImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -16,9 +16,11 @@ import (
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/auditevent"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 )
 
@@ -519,6 +521,255 @@ func (_m *Alert) ToEdge(order *AlertOrder) *AlertEdge {
 		order = DefaultAlertOrder
 	}
 	return &AlertEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// AlertRemovalEdge is the edge representation of AlertRemoval.
+type AlertRemovalEdge struct {
+	Node   *AlertRemoval `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// AlertRemovalConnection is the connection containing edges to AlertRemoval.
+type AlertRemovalConnection struct {
+	Edges      []*AlertRemovalEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *AlertRemovalConnection) build(nodes []*AlertRemoval, pager *alertremovalPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *AlertRemoval
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *AlertRemoval {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *AlertRemoval {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AlertRemovalEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AlertRemovalEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AlertRemovalPaginateOption enables pagination customization.
+type AlertRemovalPaginateOption func(*alertremovalPager) error
+
+// WithAlertRemovalOrder configures pagination ordering.
+func WithAlertRemovalOrder(order *AlertRemovalOrder) AlertRemovalPaginateOption {
+	if order == nil {
+		order = DefaultAlertRemovalOrder
+	}
+	o := *order
+	return func(pager *alertremovalPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultAlertRemovalOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithAlertRemovalFilter configures pagination filter.
+func WithAlertRemovalFilter(filter func(*AlertRemovalQuery) (*AlertRemovalQuery, error)) AlertRemovalPaginateOption {
+	return func(pager *alertremovalPager) error {
+		if filter == nil {
+			return errors.New("AlertRemovalQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type alertremovalPager struct {
+	reverse bool
+	order   *AlertRemovalOrder
+	filter  func(*AlertRemovalQuery) (*AlertRemovalQuery, error)
+}
+
+func newAlertRemovalPager(opts []AlertRemovalPaginateOption, reverse bool) (*alertremovalPager, error) {
+	pager := &alertremovalPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultAlertRemovalOrder
+	}
+	return pager, nil
+}
+
+func (p *alertremovalPager) applyFilter(query *AlertRemovalQuery) (*AlertRemovalQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *alertremovalPager) toCursor(_m *AlertRemoval) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *alertremovalPager) applyCursors(query *AlertRemovalQuery, after, before *Cursor) (*AlertRemovalQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAlertRemovalOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *alertremovalPager) applyOrder(query *AlertRemovalQuery) *AlertRemovalQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultAlertRemovalOrder.Field {
+		query = query.Order(DefaultAlertRemovalOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *alertremovalPager) orderExpr(query *AlertRemovalQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultAlertRemovalOrder.Field {
+			b.Comma().Ident(DefaultAlertRemovalOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to AlertRemoval.
+func (_m *AlertRemovalQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AlertRemovalPaginateOption,
+) (*AlertRemovalConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newAlertRemovalPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AlertRemovalConnection{Edges: []*AlertRemovalEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// AlertRemovalOrderField defines the ordering field of AlertRemoval.
+type AlertRemovalOrderField struct {
+	// Value extracts the ordering value from the given AlertRemoval.
+	Value    func(*AlertRemoval) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) alertremoval.OrderOption
+	toCursor func(*AlertRemoval) Cursor
+}
+
+// AlertRemovalOrder defines the ordering of AlertRemoval.
+type AlertRemovalOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *AlertRemovalOrderField `json:"field"`
+}
+
+// DefaultAlertRemovalOrder is the default ordering of AlertRemoval.
+var DefaultAlertRemovalOrder = &AlertRemovalOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AlertRemovalOrderField{
+		Value: func(_m *AlertRemoval) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: alertremoval.FieldID,
+		toTerm: alertremoval.ByID,
+		toCursor: func(_m *AlertRemoval) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts AlertRemoval into AlertRemovalEdge.
+func (_m *AlertRemoval) ToEdge(order *AlertRemovalOrder) *AlertRemovalEdge {
+	if order == nil {
+		order = DefaultAlertRemovalOrder
+	}
+	return &AlertRemovalEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -1587,6 +1838,255 @@ func (_m *Incident) ToEdge(order *IncidentOrder) *IncidentEdge {
 		order = DefaultIncidentOrder
 	}
 	return &IncidentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// IncidentLinkEdge is the edge representation of IncidentLink.
+type IncidentLinkEdge struct {
+	Node   *IncidentLink `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// IncidentLinkConnection is the connection containing edges to IncidentLink.
+type IncidentLinkConnection struct {
+	Edges      []*IncidentLinkEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *IncidentLinkConnection) build(nodes []*IncidentLink, pager *incidentlinkPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *IncidentLink
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *IncidentLink {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *IncidentLink {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*IncidentLinkEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &IncidentLinkEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// IncidentLinkPaginateOption enables pagination customization.
+type IncidentLinkPaginateOption func(*incidentlinkPager) error
+
+// WithIncidentLinkOrder configures pagination ordering.
+func WithIncidentLinkOrder(order *IncidentLinkOrder) IncidentLinkPaginateOption {
+	if order == nil {
+		order = DefaultIncidentLinkOrder
+	}
+	o := *order
+	return func(pager *incidentlinkPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultIncidentLinkOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithIncidentLinkFilter configures pagination filter.
+func WithIncidentLinkFilter(filter func(*IncidentLinkQuery) (*IncidentLinkQuery, error)) IncidentLinkPaginateOption {
+	return func(pager *incidentlinkPager) error {
+		if filter == nil {
+			return errors.New("IncidentLinkQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type incidentlinkPager struct {
+	reverse bool
+	order   *IncidentLinkOrder
+	filter  func(*IncidentLinkQuery) (*IncidentLinkQuery, error)
+}
+
+func newIncidentLinkPager(opts []IncidentLinkPaginateOption, reverse bool) (*incidentlinkPager, error) {
+	pager := &incidentlinkPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultIncidentLinkOrder
+	}
+	return pager, nil
+}
+
+func (p *incidentlinkPager) applyFilter(query *IncidentLinkQuery) (*IncidentLinkQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *incidentlinkPager) toCursor(_m *IncidentLink) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *incidentlinkPager) applyCursors(query *IncidentLinkQuery, after, before *Cursor) (*IncidentLinkQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultIncidentLinkOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *incidentlinkPager) applyOrder(query *IncidentLinkQuery) *IncidentLinkQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultIncidentLinkOrder.Field {
+		query = query.Order(DefaultIncidentLinkOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *incidentlinkPager) orderExpr(query *IncidentLinkQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultIncidentLinkOrder.Field {
+			b.Comma().Ident(DefaultIncidentLinkOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to IncidentLink.
+func (_m *IncidentLinkQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...IncidentLinkPaginateOption,
+) (*IncidentLinkConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newIncidentLinkPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &IncidentLinkConnection{Edges: []*IncidentLinkEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// IncidentLinkOrderField defines the ordering field of IncidentLink.
+type IncidentLinkOrderField struct {
+	// Value extracts the ordering value from the given IncidentLink.
+	Value    func(*IncidentLink) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) incidentlink.OrderOption
+	toCursor func(*IncidentLink) Cursor
+}
+
+// IncidentLinkOrder defines the ordering of IncidentLink.
+type IncidentLinkOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *IncidentLinkOrderField `json:"field"`
+}
+
+// DefaultIncidentLinkOrder is the default ordering of IncidentLink.
+var DefaultIncidentLinkOrder = &IncidentLinkOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &IncidentLinkOrderField{
+		Value: func(_m *IncidentLink) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: incidentlink.FieldID,
+		toTerm: incidentlink.ByID,
+		toCursor: func(_m *IncidentLink) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts IncidentLink into IncidentLinkEdge.
+func (_m *IncidentLink) ToEdge(order *IncidentLinkOrder) *IncidentLinkEdge {
+	if order == nil {
+		order = DefaultIncidentLinkOrder
+	}
+	return &IncidentLinkEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

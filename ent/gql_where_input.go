@@ -2298,6 +2298,10 @@ type IncidentWhereInput struct {
 	AlertCountLT    *int  `json:"alertCountLT,omitempty"`
 	AlertCountLTE   *int  `json:"alertCountLTE,omitempty"`
 
+	// "multi_resource" field predicates.
+	MultiResource    *bool `json:"multiResource,omitempty"`
+	MultiResourceNEQ *bool `json:"multiResourceNEQ,omitempty"`
+
 	// "created_at" field predicates.
 	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
 	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
@@ -2325,6 +2329,22 @@ type IncidentWhereInput struct {
 	// "alerts" edge predicates.
 	HasAlerts     *bool              `json:"hasAlerts,omitempty"`
 	HasAlertsWith []*AlertWhereInput `json:"hasAlertsWith,omitempty"`
+
+	// "covered_by" edge predicates.
+	HasCoveredBy     *bool                 `json:"hasCoveredBy,omitempty"`
+	HasCoveredByWith []*IncidentWhereInput `json:"hasCoveredByWith,omitempty"`
+
+	// "covers" edge predicates.
+	HasCovers     *bool                 `json:"hasCovers,omitempty"`
+	HasCoversWith []*IncidentWhereInput `json:"hasCoversWith,omitempty"`
+
+	// "follows" edge predicates.
+	HasFollows     *bool                 `json:"hasFollows,omitempty"`
+	HasFollowsWith []*IncidentWhereInput `json:"hasFollowsWith,omitempty"`
+
+	// "followed_by" edge predicates.
+	HasFollowedBy     *bool                 `json:"hasFollowedBy,omitempty"`
+	HasFollowedByWith []*IncidentWhereInput `json:"hasFollowedByWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -2602,6 +2622,12 @@ func (i *IncidentWhereInput) P() (predicate.Incident, error) {
 	if i.AlertCountLTE != nil {
 		predicates = append(predicates, incident.AlertCountLTE(*i.AlertCountLTE))
 	}
+	if i.MultiResource != nil {
+		predicates = append(predicates, incident.MultiResourceEQ(*i.MultiResource))
+	}
+	if i.MultiResourceNEQ != nil {
+		predicates = append(predicates, incident.MultiResourceNEQ(*i.MultiResourceNEQ))
+	}
 	if i.CreatedAt != nil {
 		predicates = append(predicates, incident.CreatedAtEQ(*i.CreatedAt))
 	}
@@ -2686,6 +2712,78 @@ func (i *IncidentWhereInput) P() (predicate.Incident, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, incident.HasAlertsWith(with...))
+	}
+	if i.HasCoveredBy != nil {
+		p := incident.HasCoveredBy()
+		if !*i.HasCoveredBy {
+			p = incident.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCoveredByWith) > 0 {
+		with := make([]predicate.Incident, 0, len(i.HasCoveredByWith))
+		for _, w := range i.HasCoveredByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCoveredByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, incident.HasCoveredByWith(with...))
+	}
+	if i.HasCovers != nil {
+		p := incident.HasCovers()
+		if !*i.HasCovers {
+			p = incident.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCoversWith) > 0 {
+		with := make([]predicate.Incident, 0, len(i.HasCoversWith))
+		for _, w := range i.HasCoversWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCoversWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, incident.HasCoversWith(with...))
+	}
+	if i.HasFollows != nil {
+		p := incident.HasFollows()
+		if !*i.HasFollows {
+			p = incident.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasFollowsWith) > 0 {
+		with := make([]predicate.Incident, 0, len(i.HasFollowsWith))
+		for _, w := range i.HasFollowsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasFollowsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, incident.HasFollowsWith(with...))
+	}
+	if i.HasFollowedBy != nil {
+		p := incident.HasFollowedBy()
+		if !*i.HasFollowedBy {
+			p = incident.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasFollowedByWith) > 0 {
+		with := make([]predicate.Incident, 0, len(i.HasFollowedByWith))
+		for _, w := range i.HasFollowedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasFollowedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, incident.HasFollowedByWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

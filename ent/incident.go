@@ -51,6 +51,12 @@ type Incident struct {
 	ResourceKey string `json:"resource_key,omitempty"`
 	// an analyst closed it: its alerts stay out of later correlation
 	ClosedByAnalyst bool `json:"closed_by_analyst,omitempty"`
+	// the incident spans several resources tied by shared entities; its resource is the one with the earliest alert
+	MultiResource bool `json:"multi_resource,omitempty"`
+	// the analyst who merged it into another; empty when correlation did
+	MergedBy string `json:"merged_by,omitempty"`
+	// MergedAt holds the value of the "merged_at" field.
+	MergedAt *time.Time `json:"merged_at,omitempty"`
 	// set when a bridging alert made another incident absorb this one
 	MergedIntoID *int `json:"merged_into_id,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
@@ -59,9 +65,10 @@ type Incident struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the IncidentQuery when eager-loading is set.
-	Edges              IncidentEdges `json:"edges"`
-	resource_incidents *int
-	selectValues       sql.SelectValues
+	Edges                IncidentEdges `json:"edges"`
+	incident_followed_by *int
+	resource_incidents   *int
+	selectValues         sql.SelectValues
 }
 
 // IncidentEdges holds the relations/edges for other nodes in the graph.
@@ -70,13 +77,30 @@ type IncidentEdges struct {
 	Resource *Resource `json:"resource,omitempty"`
 	// Alerts holds the value of the alerts edge.
 	Alerts []*Alert `json:"alerts,omitempty"`
+	// CoveredBy holds the value of the covered_by edge.
+	CoveredBy []*Incident `json:"covered_by,omitempty"`
+	// Covers holds the value of the covers edge.
+	Covers []*Incident `json:"covers,omitempty"`
+	// Follows holds the value of the follows edge.
+	Follows *Incident `json:"follows,omitempty"`
+	// FollowedBy holds the value of the followed_by edge.
+	FollowedBy []*Incident `json:"followed_by,omitempty"`
+	// Removals holds the value of the removals edge.
+	Removals []*AlertRemoval `json:"removals,omitempty"`
+	// Links holds the value of the links edge.
+	Links []*IncidentLink `json:"links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [8]map[string]int
 
-	namedAlerts map[string][]*Alert
+	namedAlerts     map[string][]*Alert
+	namedCoveredBy  map[string][]*Incident
+	namedCovers     map[string][]*Incident
+	namedFollowedBy map[string][]*Incident
+	namedRemovals   map[string][]*AlertRemoval
+	namedLinks      map[string][]*IncidentLink
 }
 
 // ResourceOrErr returns the Resource value or an error if the edge
@@ -99,6 +123,62 @@ func (e IncidentEdges) AlertsOrErr() ([]*Alert, error) {
 	return nil, &NotLoadedError{edge: "alerts"}
 }
 
+// CoveredByOrErr returns the CoveredBy value or an error if the edge
+// was not loaded in eager-loading.
+func (e IncidentEdges) CoveredByOrErr() ([]*Incident, error) {
+	if e.loadedTypes[2] {
+		return e.CoveredBy, nil
+	}
+	return nil, &NotLoadedError{edge: "covered_by"}
+}
+
+// CoversOrErr returns the Covers value or an error if the edge
+// was not loaded in eager-loading.
+func (e IncidentEdges) CoversOrErr() ([]*Incident, error) {
+	if e.loadedTypes[3] {
+		return e.Covers, nil
+	}
+	return nil, &NotLoadedError{edge: "covers"}
+}
+
+// FollowsOrErr returns the Follows value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e IncidentEdges) FollowsOrErr() (*Incident, error) {
+	if e.Follows != nil {
+		return e.Follows, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: incident.Label}
+	}
+	return nil, &NotLoadedError{edge: "follows"}
+}
+
+// FollowedByOrErr returns the FollowedBy value or an error if the edge
+// was not loaded in eager-loading.
+func (e IncidentEdges) FollowedByOrErr() ([]*Incident, error) {
+	if e.loadedTypes[5] {
+		return e.FollowedBy, nil
+	}
+	return nil, &NotLoadedError{edge: "followed_by"}
+}
+
+// RemovalsOrErr returns the Removals value or an error if the edge
+// was not loaded in eager-loading.
+func (e IncidentEdges) RemovalsOrErr() ([]*AlertRemoval, error) {
+	if e.loadedTypes[6] {
+		return e.Removals, nil
+	}
+	return nil, &NotLoadedError{edge: "removals"}
+}
+
+// LinksOrErr returns the Links value or an error if the edge
+// was not loaded in eager-loading.
+func (e IncidentEdges) LinksOrErr() ([]*IncidentLink, error) {
+	if e.loadedTypes[7] {
+		return e.Links, nil
+	}
+	return nil, &NotLoadedError{edge: "links"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Incident) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -106,15 +186,17 @@ func (*Incident) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case incident.FieldTactics, incident.FieldSourceIps, incident.FieldRemediationSteps:
 			values[i] = new([]byte)
-		case incident.FieldIsActive, incident.FieldClosedByAnalyst:
+		case incident.FieldIsActive, incident.FieldClosedByAnalyst, incident.FieldMultiResource:
 			values[i] = new(sql.NullBool)
 		case incident.FieldID, incident.FieldSeverityRank, incident.FieldTacticMask, incident.FieldAlertCount, incident.FieldMergedIntoID:
 			values[i] = new(sql.NullInt64)
-		case incident.FieldTitle, incident.FieldDescription, incident.FieldSeverity, incident.FieldStatus, incident.FieldResourceKey:
+		case incident.FieldTitle, incident.FieldDescription, incident.FieldSeverity, incident.FieldStatus, incident.FieldResourceKey, incident.FieldMergedBy:
 			values[i] = new(sql.NullString)
-		case incident.FieldFirstActivityTime, incident.FieldLastActivityTime, incident.FieldCreatedAt, incident.FieldUpdatedAt:
+		case incident.FieldFirstActivityTime, incident.FieldLastActivityTime, incident.FieldMergedAt, incident.FieldCreatedAt, incident.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
-		case incident.ForeignKeys[0]: // resource_incidents
+		case incident.ForeignKeys[0]: // incident_followed_by
+			values[i] = new(sql.NullInt64)
+		case incident.ForeignKeys[1]: // resource_incidents
 			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -233,6 +315,25 @@ func (_m *Incident) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ClosedByAnalyst = value.Bool
 			}
+		case incident.FieldMultiResource:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field multi_resource", values[i])
+			} else if value.Valid {
+				_m.MultiResource = value.Bool
+			}
+		case incident.FieldMergedBy:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field merged_by", values[i])
+			} else if value.Valid {
+				_m.MergedBy = value.String
+			}
+		case incident.FieldMergedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field merged_at", values[i])
+			} else if value.Valid {
+				_m.MergedAt = new(time.Time)
+				*_m.MergedAt = value.Time
+			}
 		case incident.FieldMergedIntoID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field merged_into_id", values[i])
@@ -253,6 +354,13 @@ func (_m *Incident) assignValues(columns []string, values []any) error {
 				_m.UpdatedAt = value.Time
 			}
 		case incident.ForeignKeys[0]:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for edge-field incident_followed_by", value)
+			} else if value.Valid {
+				_m.incident_followed_by = new(int)
+				*_m.incident_followed_by = int(value.Int64)
+			}
+		case incident.ForeignKeys[1]:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for edge-field resource_incidents", value)
 			} else if value.Valid {
@@ -280,6 +388,36 @@ func (_m *Incident) QueryResource() *ResourceQuery {
 // QueryAlerts queries the "alerts" edge of the Incident entity.
 func (_m *Incident) QueryAlerts() *AlertQuery {
 	return NewIncidentClient(_m.config).QueryAlerts(_m)
+}
+
+// QueryCoveredBy queries the "covered_by" edge of the Incident entity.
+func (_m *Incident) QueryCoveredBy() *IncidentQuery {
+	return NewIncidentClient(_m.config).QueryCoveredBy(_m)
+}
+
+// QueryCovers queries the "covers" edge of the Incident entity.
+func (_m *Incident) QueryCovers() *IncidentQuery {
+	return NewIncidentClient(_m.config).QueryCovers(_m)
+}
+
+// QueryFollows queries the "follows" edge of the Incident entity.
+func (_m *Incident) QueryFollows() *IncidentQuery {
+	return NewIncidentClient(_m.config).QueryFollows(_m)
+}
+
+// QueryFollowedBy queries the "followed_by" edge of the Incident entity.
+func (_m *Incident) QueryFollowedBy() *IncidentQuery {
+	return NewIncidentClient(_m.config).QueryFollowedBy(_m)
+}
+
+// QueryRemovals queries the "removals" edge of the Incident entity.
+func (_m *Incident) QueryRemovals() *AlertRemovalQuery {
+	return NewIncidentClient(_m.config).QueryRemovals(_m)
+}
+
+// QueryLinks queries the "links" edge of the Incident entity.
+func (_m *Incident) QueryLinks() *IncidentLinkQuery {
+	return NewIncidentClient(_m.config).QueryLinks(_m)
 }
 
 // Update returns a builder for updating this Incident.
@@ -350,6 +488,17 @@ func (_m *Incident) String() string {
 	builder.WriteString("closed_by_analyst=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ClosedByAnalyst))
 	builder.WriteString(", ")
+	builder.WriteString("multi_resource=")
+	builder.WriteString(fmt.Sprintf("%v", _m.MultiResource))
+	builder.WriteString(", ")
+	builder.WriteString("merged_by=")
+	builder.WriteString(_m.MergedBy)
+	builder.WriteString(", ")
+	if v := _m.MergedAt; v != nil {
+		builder.WriteString("merged_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
 	if v := _m.MergedIntoID; v != nil {
 		builder.WriteString("merged_into_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
@@ -385,6 +534,126 @@ func (_m *Incident) appendNamedAlerts(name string, edges ...*Alert) {
 		_m.Edges.namedAlerts[name] = []*Alert{}
 	} else {
 		_m.Edges.namedAlerts[name] = append(_m.Edges.namedAlerts[name], edges...)
+	}
+}
+
+// NamedCoveredBy returns the CoveredBy named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Incident) NamedCoveredBy(name string) ([]*Incident, error) {
+	if _m.Edges.namedCoveredBy == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCoveredBy[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Incident) appendNamedCoveredBy(name string, edges ...*Incident) {
+	if _m.Edges.namedCoveredBy == nil {
+		_m.Edges.namedCoveredBy = make(map[string][]*Incident)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCoveredBy[name] = []*Incident{}
+	} else {
+		_m.Edges.namedCoveredBy[name] = append(_m.Edges.namedCoveredBy[name], edges...)
+	}
+}
+
+// NamedCovers returns the Covers named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Incident) NamedCovers(name string) ([]*Incident, error) {
+	if _m.Edges.namedCovers == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCovers[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Incident) appendNamedCovers(name string, edges ...*Incident) {
+	if _m.Edges.namedCovers == nil {
+		_m.Edges.namedCovers = make(map[string][]*Incident)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCovers[name] = []*Incident{}
+	} else {
+		_m.Edges.namedCovers[name] = append(_m.Edges.namedCovers[name], edges...)
+	}
+}
+
+// NamedFollowedBy returns the FollowedBy named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Incident) NamedFollowedBy(name string) ([]*Incident, error) {
+	if _m.Edges.namedFollowedBy == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedFollowedBy[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Incident) appendNamedFollowedBy(name string, edges ...*Incident) {
+	if _m.Edges.namedFollowedBy == nil {
+		_m.Edges.namedFollowedBy = make(map[string][]*Incident)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedFollowedBy[name] = []*Incident{}
+	} else {
+		_m.Edges.namedFollowedBy[name] = append(_m.Edges.namedFollowedBy[name], edges...)
+	}
+}
+
+// NamedRemovals returns the Removals named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Incident) NamedRemovals(name string) ([]*AlertRemoval, error) {
+	if _m.Edges.namedRemovals == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedRemovals[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Incident) appendNamedRemovals(name string, edges ...*AlertRemoval) {
+	if _m.Edges.namedRemovals == nil {
+		_m.Edges.namedRemovals = make(map[string][]*AlertRemoval)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedRemovals[name] = []*AlertRemoval{}
+	} else {
+		_m.Edges.namedRemovals[name] = append(_m.Edges.namedRemovals[name], edges...)
+	}
+}
+
+// NamedLinks returns the Links named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Incident) NamedLinks(name string) ([]*IncidentLink, error) {
+	if _m.Edges.namedLinks == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedLinks[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Incident) appendNamedLinks(name string, edges ...*IncidentLink) {
+	if _m.Edges.namedLinks == nil {
+		_m.Edges.namedLinks = make(map[string][]*IncidentLink)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedLinks[name] = []*IncidentLink{}
+	} else {
+		_m.Edges.namedLinks[name] = append(_m.Edges.namedLinks[name], edges...)
 	}
 }
 

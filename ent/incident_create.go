@@ -13,7 +13,9 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/killchain"
 )
@@ -164,6 +166,48 @@ func (_c *IncidentCreate) SetNillableClosedByAnalyst(v *bool) *IncidentCreate {
 	return _c
 }
 
+// SetMultiResource sets the "multi_resource" field.
+func (_c *IncidentCreate) SetMultiResource(v bool) *IncidentCreate {
+	_c.mutation.SetMultiResource(v)
+	return _c
+}
+
+// SetNillableMultiResource sets the "multi_resource" field if the given value is not nil.
+func (_c *IncidentCreate) SetNillableMultiResource(v *bool) *IncidentCreate {
+	if v != nil {
+		_c.SetMultiResource(*v)
+	}
+	return _c
+}
+
+// SetMergedBy sets the "merged_by" field.
+func (_c *IncidentCreate) SetMergedBy(v string) *IncidentCreate {
+	_c.mutation.SetMergedBy(v)
+	return _c
+}
+
+// SetNillableMergedBy sets the "merged_by" field if the given value is not nil.
+func (_c *IncidentCreate) SetNillableMergedBy(v *string) *IncidentCreate {
+	if v != nil {
+		_c.SetMergedBy(*v)
+	}
+	return _c
+}
+
+// SetMergedAt sets the "merged_at" field.
+func (_c *IncidentCreate) SetMergedAt(v time.Time) *IncidentCreate {
+	_c.mutation.SetMergedAt(v)
+	return _c
+}
+
+// SetNillableMergedAt sets the "merged_at" field if the given value is not nil.
+func (_c *IncidentCreate) SetNillableMergedAt(v *time.Time) *IncidentCreate {
+	if v != nil {
+		_c.SetMergedAt(*v)
+	}
+	return _c
+}
+
 // SetMergedIntoID sets the "merged_into_id" field.
 func (_c *IncidentCreate) SetMergedIntoID(v int) *IncidentCreate {
 	_c.mutation.SetMergedIntoID(v)
@@ -232,6 +276,100 @@ func (_c *IncidentCreate) AddAlerts(v ...*Alert) *IncidentCreate {
 	return _c.AddAlertIDs(ids...)
 }
 
+// AddCoveredByIDs adds the "covered_by" edge to the Incident entity by IDs.
+func (_c *IncidentCreate) AddCoveredByIDs(ids ...int) *IncidentCreate {
+	_c.mutation.AddCoveredByIDs(ids...)
+	return _c
+}
+
+// AddCoveredBy adds the "covered_by" edges to the Incident entity.
+func (_c *IncidentCreate) AddCoveredBy(v ...*Incident) *IncidentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCoveredByIDs(ids...)
+}
+
+// AddCoverIDs adds the "covers" edge to the Incident entity by IDs.
+func (_c *IncidentCreate) AddCoverIDs(ids ...int) *IncidentCreate {
+	_c.mutation.AddCoverIDs(ids...)
+	return _c
+}
+
+// AddCovers adds the "covers" edges to the Incident entity.
+func (_c *IncidentCreate) AddCovers(v ...*Incident) *IncidentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCoverIDs(ids...)
+}
+
+// SetFollowsID sets the "follows" edge to the Incident entity by ID.
+func (_c *IncidentCreate) SetFollowsID(id int) *IncidentCreate {
+	_c.mutation.SetFollowsID(id)
+	return _c
+}
+
+// SetNillableFollowsID sets the "follows" edge to the Incident entity by ID if the given value is not nil.
+func (_c *IncidentCreate) SetNillableFollowsID(id *int) *IncidentCreate {
+	if id != nil {
+		_c = _c.SetFollowsID(*id)
+	}
+	return _c
+}
+
+// SetFollows sets the "follows" edge to the Incident entity.
+func (_c *IncidentCreate) SetFollows(v *Incident) *IncidentCreate {
+	return _c.SetFollowsID(v.ID)
+}
+
+// AddFollowedByIDs adds the "followed_by" edge to the Incident entity by IDs.
+func (_c *IncidentCreate) AddFollowedByIDs(ids ...int) *IncidentCreate {
+	_c.mutation.AddFollowedByIDs(ids...)
+	return _c
+}
+
+// AddFollowedBy adds the "followed_by" edges to the Incident entity.
+func (_c *IncidentCreate) AddFollowedBy(v ...*Incident) *IncidentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddFollowedByIDs(ids...)
+}
+
+// AddRemovalIDs adds the "removals" edge to the AlertRemoval entity by IDs.
+func (_c *IncidentCreate) AddRemovalIDs(ids ...int) *IncidentCreate {
+	_c.mutation.AddRemovalIDs(ids...)
+	return _c
+}
+
+// AddRemovals adds the "removals" edges to the AlertRemoval entity.
+func (_c *IncidentCreate) AddRemovals(v ...*AlertRemoval) *IncidentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddRemovalIDs(ids...)
+}
+
+// AddLinkIDs adds the "links" edge to the IncidentLink entity by IDs.
+func (_c *IncidentCreate) AddLinkIDs(ids ...int) *IncidentCreate {
+	_c.mutation.AddLinkIDs(ids...)
+	return _c
+}
+
+// AddLinks adds the "links" edges to the IncidentLink entity.
+func (_c *IncidentCreate) AddLinks(v ...*IncidentLink) *IncidentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddLinkIDs(ids...)
+}
+
 // Mutation returns the IncidentMutation object of the builder.
 func (_c *IncidentCreate) Mutation() *IncidentMutation {
 	return _c.mutation
@@ -290,6 +428,10 @@ func (_c *IncidentCreate) defaults() {
 	if _, ok := _c.mutation.ClosedByAnalyst(); !ok {
 		v := incident.DefaultClosedByAnalyst
 		_c.mutation.SetClosedByAnalyst(v)
+	}
+	if _, ok := _c.mutation.MultiResource(); !ok {
+		v := incident.DefaultMultiResource
+		_c.mutation.SetMultiResource(v)
 	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		v := incident.DefaultCreatedAt()
@@ -357,6 +499,9 @@ func (_c *IncidentCreate) check() error {
 	}
 	if _, ok := _c.mutation.ClosedByAnalyst(); !ok {
 		return &ValidationError{Name: "closed_by_analyst", err: errors.New(`ent: missing required field "Incident.closed_by_analyst"`)}
+	}
+	if _, ok := _c.mutation.MultiResource(); !ok {
+		return &ValidationError{Name: "multi_resource", err: errors.New(`ent: missing required field "Incident.multi_resource"`)}
 	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		return &ValidationError{Name: "created_at", err: errors.New(`ent: missing required field "Incident.created_at"`)}
@@ -454,6 +599,18 @@ func (_c *IncidentCreate) createSpec() (*Incident, *sqlgraph.CreateSpec) {
 		_spec.SetField(incident.FieldClosedByAnalyst, field.TypeBool, value)
 		_node.ClosedByAnalyst = value
 	}
+	if value, ok := _c.mutation.MultiResource(); ok {
+		_spec.SetField(incident.FieldMultiResource, field.TypeBool, value)
+		_node.MultiResource = value
+	}
+	if value, ok := _c.mutation.MergedBy(); ok {
+		_spec.SetField(incident.FieldMergedBy, field.TypeString, value)
+		_node.MergedBy = value
+	}
+	if value, ok := _c.mutation.MergedAt(); ok {
+		_spec.SetField(incident.FieldMergedAt, field.TypeTime, value)
+		_node.MergedAt = &value
+	}
 	if value, ok := _c.mutation.MergedIntoID(); ok {
 		_spec.SetField(incident.FieldMergedIntoID, field.TypeInt, value)
 		_node.MergedIntoID = &value
@@ -492,6 +649,103 @@ func (_c *IncidentCreate) createSpec() (*Incident, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(alert.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CoveredByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CoversIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.FollowsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   incident.FollowsTable,
+			Columns: []string{incident.FollowsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.incident_followed_by = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.FollowedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.FollowedByTable,
+			Columns: []string{incident.FollowedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RemovalsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.RemovalsTable,
+			Columns: []string{incident.RemovalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(alertremoval.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.LinksIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -746,6 +1000,54 @@ func (u *IncidentUpsert) SetClosedByAnalyst(v bool) *IncidentUpsert {
 // UpdateClosedByAnalyst sets the "closed_by_analyst" field to the value that was provided on create.
 func (u *IncidentUpsert) UpdateClosedByAnalyst() *IncidentUpsert {
 	u.SetExcluded(incident.FieldClosedByAnalyst)
+	return u
+}
+
+// SetMultiResource sets the "multi_resource" field.
+func (u *IncidentUpsert) SetMultiResource(v bool) *IncidentUpsert {
+	u.Set(incident.FieldMultiResource, v)
+	return u
+}
+
+// UpdateMultiResource sets the "multi_resource" field to the value that was provided on create.
+func (u *IncidentUpsert) UpdateMultiResource() *IncidentUpsert {
+	u.SetExcluded(incident.FieldMultiResource)
+	return u
+}
+
+// SetMergedBy sets the "merged_by" field.
+func (u *IncidentUpsert) SetMergedBy(v string) *IncidentUpsert {
+	u.Set(incident.FieldMergedBy, v)
+	return u
+}
+
+// UpdateMergedBy sets the "merged_by" field to the value that was provided on create.
+func (u *IncidentUpsert) UpdateMergedBy() *IncidentUpsert {
+	u.SetExcluded(incident.FieldMergedBy)
+	return u
+}
+
+// ClearMergedBy clears the value of the "merged_by" field.
+func (u *IncidentUpsert) ClearMergedBy() *IncidentUpsert {
+	u.SetNull(incident.FieldMergedBy)
+	return u
+}
+
+// SetMergedAt sets the "merged_at" field.
+func (u *IncidentUpsert) SetMergedAt(v time.Time) *IncidentUpsert {
+	u.Set(incident.FieldMergedAt, v)
+	return u
+}
+
+// UpdateMergedAt sets the "merged_at" field to the value that was provided on create.
+func (u *IncidentUpsert) UpdateMergedAt() *IncidentUpsert {
+	u.SetExcluded(incident.FieldMergedAt)
+	return u
+}
+
+// ClearMergedAt clears the value of the "merged_at" field.
+func (u *IncidentUpsert) ClearMergedAt() *IncidentUpsert {
+	u.SetNull(incident.FieldMergedAt)
 	return u
 }
 
@@ -1058,6 +1360,62 @@ func (u *IncidentUpsertOne) SetClosedByAnalyst(v bool) *IncidentUpsertOne {
 func (u *IncidentUpsertOne) UpdateClosedByAnalyst() *IncidentUpsertOne {
 	return u.Update(func(s *IncidentUpsert) {
 		s.UpdateClosedByAnalyst()
+	})
+}
+
+// SetMultiResource sets the "multi_resource" field.
+func (u *IncidentUpsertOne) SetMultiResource(v bool) *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.SetMultiResource(v)
+	})
+}
+
+// UpdateMultiResource sets the "multi_resource" field to the value that was provided on create.
+func (u *IncidentUpsertOne) UpdateMultiResource() *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.UpdateMultiResource()
+	})
+}
+
+// SetMergedBy sets the "merged_by" field.
+func (u *IncidentUpsertOne) SetMergedBy(v string) *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.SetMergedBy(v)
+	})
+}
+
+// UpdateMergedBy sets the "merged_by" field to the value that was provided on create.
+func (u *IncidentUpsertOne) UpdateMergedBy() *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.UpdateMergedBy()
+	})
+}
+
+// ClearMergedBy clears the value of the "merged_by" field.
+func (u *IncidentUpsertOne) ClearMergedBy() *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.ClearMergedBy()
+	})
+}
+
+// SetMergedAt sets the "merged_at" field.
+func (u *IncidentUpsertOne) SetMergedAt(v time.Time) *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.SetMergedAt(v)
+	})
+}
+
+// UpdateMergedAt sets the "merged_at" field to the value that was provided on create.
+func (u *IncidentUpsertOne) UpdateMergedAt() *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.UpdateMergedAt()
+	})
+}
+
+// ClearMergedAt clears the value of the "merged_at" field.
+func (u *IncidentUpsertOne) ClearMergedAt() *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.ClearMergedAt()
 	})
 }
 
@@ -1542,6 +1900,62 @@ func (u *IncidentUpsertBulk) SetClosedByAnalyst(v bool) *IncidentUpsertBulk {
 func (u *IncidentUpsertBulk) UpdateClosedByAnalyst() *IncidentUpsertBulk {
 	return u.Update(func(s *IncidentUpsert) {
 		s.UpdateClosedByAnalyst()
+	})
+}
+
+// SetMultiResource sets the "multi_resource" field.
+func (u *IncidentUpsertBulk) SetMultiResource(v bool) *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.SetMultiResource(v)
+	})
+}
+
+// UpdateMultiResource sets the "multi_resource" field to the value that was provided on create.
+func (u *IncidentUpsertBulk) UpdateMultiResource() *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.UpdateMultiResource()
+	})
+}
+
+// SetMergedBy sets the "merged_by" field.
+func (u *IncidentUpsertBulk) SetMergedBy(v string) *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.SetMergedBy(v)
+	})
+}
+
+// UpdateMergedBy sets the "merged_by" field to the value that was provided on create.
+func (u *IncidentUpsertBulk) UpdateMergedBy() *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.UpdateMergedBy()
+	})
+}
+
+// ClearMergedBy clears the value of the "merged_by" field.
+func (u *IncidentUpsertBulk) ClearMergedBy() *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.ClearMergedBy()
+	})
+}
+
+// SetMergedAt sets the "merged_at" field.
+func (u *IncidentUpsertBulk) SetMergedAt(v time.Time) *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.SetMergedAt(v)
+	})
+}
+
+// UpdateMergedAt sets the "merged_at" field to the value that was provided on create.
+func (u *IncidentUpsertBulk) UpdateMergedAt() *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.UpdateMergedAt()
+	})
+}
+
+// ClearMergedAt clears the value of the "merged_at" field.
+func (u *IncidentUpsertBulk) ClearMergedAt() *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.ClearMergedAt()
 	})
 }
 

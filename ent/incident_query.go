@@ -14,7 +14,9 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/predicate"
 	"github.com/vigil-soc/vigil/ent/resource"
 )
@@ -22,16 +24,27 @@ import (
 // IncidentQuery is the builder for querying Incident entities.
 type IncidentQuery struct {
 	config
-	ctx             *QueryContext
-	order           []incident.OrderOption
-	inters          []Interceptor
-	predicates      []predicate.Incident
-	withResource    *ResourceQuery
-	withAlerts      *AlertQuery
-	withFKs         bool
-	loadTotal       []func(context.Context, []*Incident) error
-	modifiers       []func(*sql.Selector)
-	withNamedAlerts map[string]*AlertQuery
+	ctx                 *QueryContext
+	order               []incident.OrderOption
+	inters              []Interceptor
+	predicates          []predicate.Incident
+	withResource        *ResourceQuery
+	withAlerts          *AlertQuery
+	withCoveredBy       *IncidentQuery
+	withCovers          *IncidentQuery
+	withFollows         *IncidentQuery
+	withFollowedBy      *IncidentQuery
+	withRemovals        *AlertRemovalQuery
+	withLinks           *IncidentLinkQuery
+	withFKs             bool
+	loadTotal           []func(context.Context, []*Incident) error
+	modifiers           []func(*sql.Selector)
+	withNamedAlerts     map[string]*AlertQuery
+	withNamedCoveredBy  map[string]*IncidentQuery
+	withNamedCovers     map[string]*IncidentQuery
+	withNamedFollowedBy map[string]*IncidentQuery
+	withNamedRemovals   map[string]*AlertRemovalQuery
+	withNamedLinks      map[string]*IncidentLinkQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -105,6 +118,138 @@ func (_q *IncidentQuery) QueryAlerts() *AlertQuery {
 			sqlgraph.From(incident.Table, incident.FieldID, selector),
 			sqlgraph.To(alert.Table, alert.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, incident.AlertsTable, incident.AlertsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCoveredBy chains the current query on the "covered_by" edge.
+func (_q *IncidentQuery) QueryCoveredBy() *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, incident.CoveredByTable, incident.CoveredByPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCovers chains the current query on the "covers" edge.
+func (_q *IncidentQuery) QueryCovers() *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, incident.CoversTable, incident.CoversPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryFollows chains the current query on the "follows" edge.
+func (_q *IncidentQuery) QueryFollows() *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, incident.FollowsTable, incident.FollowsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryFollowedBy chains the current query on the "followed_by" edge.
+func (_q *IncidentQuery) QueryFollowedBy() *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.FollowedByTable, incident.FollowedByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRemovals chains the current query on the "removals" edge.
+func (_q *IncidentQuery) QueryRemovals() *AlertRemovalQuery {
+	query := (&AlertRemovalClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(alertremoval.Table, alertremoval.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.RemovalsTable, incident.RemovalsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryLinks chains the current query on the "links" edge.
+func (_q *IncidentQuery) QueryLinks() *IncidentLinkQuery {
+	query := (&IncidentLinkClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(incidentlink.Table, incidentlink.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.LinksTable, incident.LinksColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -299,13 +444,19 @@ func (_q *IncidentQuery) Clone() *IncidentQuery {
 		return nil
 	}
 	return &IncidentQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]incident.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.Incident{}, _q.predicates...),
-		withResource: _q.withResource.Clone(),
-		withAlerts:   _q.withAlerts.Clone(),
+		config:         _q.config,
+		ctx:            _q.ctx.Clone(),
+		order:          append([]incident.OrderOption{}, _q.order...),
+		inters:         append([]Interceptor{}, _q.inters...),
+		predicates:     append([]predicate.Incident{}, _q.predicates...),
+		withResource:   _q.withResource.Clone(),
+		withAlerts:     _q.withAlerts.Clone(),
+		withCoveredBy:  _q.withCoveredBy.Clone(),
+		withCovers:     _q.withCovers.Clone(),
+		withFollows:    _q.withFollows.Clone(),
+		withFollowedBy: _q.withFollowedBy.Clone(),
+		withRemovals:   _q.withRemovals.Clone(),
+		withLinks:      _q.withLinks.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -332,6 +483,72 @@ func (_q *IncidentQuery) WithAlerts(opts ...func(*AlertQuery)) *IncidentQuery {
 		opt(query)
 	}
 	_q.withAlerts = query
+	return _q
+}
+
+// WithCoveredBy tells the query-builder to eager-load the nodes that are connected to
+// the "covered_by" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithCoveredBy(opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCoveredBy = query
+	return _q
+}
+
+// WithCovers tells the query-builder to eager-load the nodes that are connected to
+// the "covers" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithCovers(opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCovers = query
+	return _q
+}
+
+// WithFollows tells the query-builder to eager-load the nodes that are connected to
+// the "follows" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithFollows(opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withFollows = query
+	return _q
+}
+
+// WithFollowedBy tells the query-builder to eager-load the nodes that are connected to
+// the "followed_by" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithFollowedBy(opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withFollowedBy = query
+	return _q
+}
+
+// WithRemovals tells the query-builder to eager-load the nodes that are connected to
+// the "removals" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithRemovals(opts ...func(*AlertRemovalQuery)) *IncidentQuery {
+	query := (&AlertRemovalClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRemovals = query
+	return _q
+}
+
+// WithLinks tells the query-builder to eager-load the nodes that are connected to
+// the "links" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithLinks(opts ...func(*IncidentLinkQuery)) *IncidentQuery {
+	query := (&IncidentLinkClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withLinks = query
 	return _q
 }
 
@@ -414,12 +631,18 @@ func (_q *IncidentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inc
 		nodes       = []*Incident{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [8]bool{
 			_q.withResource != nil,
 			_q.withAlerts != nil,
+			_q.withCoveredBy != nil,
+			_q.withCovers != nil,
+			_q.withFollows != nil,
+			_q.withFollowedBy != nil,
+			_q.withRemovals != nil,
+			_q.withLinks != nil,
 		}
 	)
-	if _q.withResource != nil {
+	if _q.withResource != nil || _q.withFollows != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -459,10 +682,86 @@ func (_q *IncidentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inc
 			return nil, err
 		}
 	}
+	if query := _q.withCoveredBy; query != nil {
+		if err := _q.loadCoveredBy(ctx, query, nodes,
+			func(n *Incident) { n.Edges.CoveredBy = []*Incident{} },
+			func(n *Incident, e *Incident) { n.Edges.CoveredBy = append(n.Edges.CoveredBy, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withCovers; query != nil {
+		if err := _q.loadCovers(ctx, query, nodes,
+			func(n *Incident) { n.Edges.Covers = []*Incident{} },
+			func(n *Incident, e *Incident) { n.Edges.Covers = append(n.Edges.Covers, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withFollows; query != nil {
+		if err := _q.loadFollows(ctx, query, nodes, nil,
+			func(n *Incident, e *Incident) { n.Edges.Follows = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withFollowedBy; query != nil {
+		if err := _q.loadFollowedBy(ctx, query, nodes,
+			func(n *Incident) { n.Edges.FollowedBy = []*Incident{} },
+			func(n *Incident, e *Incident) { n.Edges.FollowedBy = append(n.Edges.FollowedBy, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withRemovals; query != nil {
+		if err := _q.loadRemovals(ctx, query, nodes,
+			func(n *Incident) { n.Edges.Removals = []*AlertRemoval{} },
+			func(n *Incident, e *AlertRemoval) { n.Edges.Removals = append(n.Edges.Removals, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withLinks; query != nil {
+		if err := _q.loadLinks(ctx, query, nodes,
+			func(n *Incident) { n.Edges.Links = []*IncidentLink{} },
+			func(n *Incident, e *IncidentLink) { n.Edges.Links = append(n.Edges.Links, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedAlerts {
 		if err := _q.loadAlerts(ctx, query, nodes,
 			func(n *Incident) { n.appendNamedAlerts(name) },
 			func(n *Incident, e *Alert) { n.appendNamedAlerts(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCoveredBy {
+		if err := _q.loadCoveredBy(ctx, query, nodes,
+			func(n *Incident) { n.appendNamedCoveredBy(name) },
+			func(n *Incident, e *Incident) { n.appendNamedCoveredBy(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCovers {
+		if err := _q.loadCovers(ctx, query, nodes,
+			func(n *Incident) { n.appendNamedCovers(name) },
+			func(n *Incident, e *Incident) { n.appendNamedCovers(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedFollowedBy {
+		if err := _q.loadFollowedBy(ctx, query, nodes,
+			func(n *Incident) { n.appendNamedFollowedBy(name) },
+			func(n *Incident, e *Incident) { n.appendNamedFollowedBy(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRemovals {
+		if err := _q.loadRemovals(ctx, query, nodes,
+			func(n *Incident) { n.appendNamedRemovals(name) },
+			func(n *Incident, e *AlertRemoval) { n.appendNamedRemovals(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedLinks {
+		if err := _q.loadLinks(ctx, query, nodes,
+			func(n *Incident) { n.appendNamedLinks(name) },
+			func(n *Incident, e *IncidentLink) { n.appendNamedLinks(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -564,6 +863,251 @@ func (_q *IncidentQuery) loadAlerts(ctx context.Context, query *AlertQuery, node
 		for kn := range nodes {
 			assign(kn, n)
 		}
+	}
+	return nil
+}
+func (_q *IncidentQuery) loadCoveredBy(ctx context.Context, query *IncidentQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *Incident)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Incident)
+	nids := make(map[int]map[*Incident]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(incident.CoveredByTable)
+		s.Join(joinT).On(s.C(incident.FieldID), joinT.C(incident.CoveredByPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(incident.CoveredByPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(incident.CoveredByPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Incident]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Incident](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "covered_by" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *IncidentQuery) loadCovers(ctx context.Context, query *IncidentQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *Incident)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Incident)
+	nids := make(map[int]map[*Incident]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(incident.CoversTable)
+		s.Join(joinT).On(s.C(incident.FieldID), joinT.C(incident.CoversPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(incident.CoversPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(incident.CoversPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Incident]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Incident](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "covers" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *IncidentQuery) loadFollows(ctx context.Context, query *IncidentQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *Incident)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Incident)
+	for i := range nodes {
+		if nodes[i].incident_followed_by == nil {
+			continue
+		}
+		fk := *nodes[i].incident_followed_by
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(incident.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "incident_followed_by" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *IncidentQuery) loadFollowedBy(ctx context.Context, query *IncidentQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *Incident)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Incident)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Incident(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(incident.FollowedByColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.incident_followed_by
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "incident_followed_by" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "incident_followed_by" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *IncidentQuery) loadRemovals(ctx context.Context, query *AlertRemovalQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *AlertRemoval)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Incident)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(alertremoval.FieldIncidentID)
+	}
+	query.Where(predicate.AlertRemoval(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(incident.RemovalsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.IncidentID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "incident_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *IncidentQuery) loadLinks(ctx context.Context, query *IncidentLinkQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *IncidentLink)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Incident)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(incidentlink.FieldIncidentID)
+	}
+	query.Where(predicate.IncidentLink(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(incident.LinksColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.IncidentID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "incident_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -698,6 +1242,76 @@ func (_q *IncidentQuery) WithNamedAlerts(name string, opts ...func(*AlertQuery))
 		_q.withNamedAlerts = make(map[string]*AlertQuery)
 	}
 	_q.withNamedAlerts[name] = query
+	return _q
+}
+
+// WithNamedCoveredBy tells the query-builder to eager-load the nodes that are connected to the "covered_by"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithNamedCoveredBy(name string, opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCoveredBy == nil {
+		_q.withNamedCoveredBy = make(map[string]*IncidentQuery)
+	}
+	_q.withNamedCoveredBy[name] = query
+	return _q
+}
+
+// WithNamedCovers tells the query-builder to eager-load the nodes that are connected to the "covers"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithNamedCovers(name string, opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCovers == nil {
+		_q.withNamedCovers = make(map[string]*IncidentQuery)
+	}
+	_q.withNamedCovers[name] = query
+	return _q
+}
+
+// WithNamedFollowedBy tells the query-builder to eager-load the nodes that are connected to the "followed_by"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithNamedFollowedBy(name string, opts ...func(*IncidentQuery)) *IncidentQuery {
+	query := (&IncidentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedFollowedBy == nil {
+		_q.withNamedFollowedBy = make(map[string]*IncidentQuery)
+	}
+	_q.withNamedFollowedBy[name] = query
+	return _q
+}
+
+// WithNamedRemovals tells the query-builder to eager-load the nodes that are connected to the "removals"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithNamedRemovals(name string, opts ...func(*AlertRemovalQuery)) *IncidentQuery {
+	query := (&AlertRemovalClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedRemovals == nil {
+		_q.withNamedRemovals = make(map[string]*AlertRemovalQuery)
+	}
+	_q.withNamedRemovals[name] = query
+	return _q
+}
+
+// WithNamedLinks tells the query-builder to eager-load the nodes that are connected to the "links"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithNamedLinks(name string, opts ...func(*IncidentLinkQuery)) *IncidentQuery {
+	query := (&IncidentLinkClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedLinks == nil {
+		_q.withNamedLinks = make(map[string]*IncidentLinkQuery)
+	}
+	_q.withNamedLinks[name] = query
 	return _q
 }
 

@@ -14,7 +14,9 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/predicate"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/killchain"
@@ -259,6 +261,60 @@ func (_u *IncidentUpdate) SetNillableClosedByAnalyst(v *bool) *IncidentUpdate {
 	return _u
 }
 
+// SetMultiResource sets the "multi_resource" field.
+func (_u *IncidentUpdate) SetMultiResource(v bool) *IncidentUpdate {
+	_u.mutation.SetMultiResource(v)
+	return _u
+}
+
+// SetNillableMultiResource sets the "multi_resource" field if the given value is not nil.
+func (_u *IncidentUpdate) SetNillableMultiResource(v *bool) *IncidentUpdate {
+	if v != nil {
+		_u.SetMultiResource(*v)
+	}
+	return _u
+}
+
+// SetMergedBy sets the "merged_by" field.
+func (_u *IncidentUpdate) SetMergedBy(v string) *IncidentUpdate {
+	_u.mutation.SetMergedBy(v)
+	return _u
+}
+
+// SetNillableMergedBy sets the "merged_by" field if the given value is not nil.
+func (_u *IncidentUpdate) SetNillableMergedBy(v *string) *IncidentUpdate {
+	if v != nil {
+		_u.SetMergedBy(*v)
+	}
+	return _u
+}
+
+// ClearMergedBy clears the value of the "merged_by" field.
+func (_u *IncidentUpdate) ClearMergedBy() *IncidentUpdate {
+	_u.mutation.ClearMergedBy()
+	return _u
+}
+
+// SetMergedAt sets the "merged_at" field.
+func (_u *IncidentUpdate) SetMergedAt(v time.Time) *IncidentUpdate {
+	_u.mutation.SetMergedAt(v)
+	return _u
+}
+
+// SetNillableMergedAt sets the "merged_at" field if the given value is not nil.
+func (_u *IncidentUpdate) SetNillableMergedAt(v *time.Time) *IncidentUpdate {
+	if v != nil {
+		_u.SetMergedAt(*v)
+	}
+	return _u
+}
+
+// ClearMergedAt clears the value of the "merged_at" field.
+func (_u *IncidentUpdate) ClearMergedAt() *IncidentUpdate {
+	_u.mutation.ClearMergedAt()
+	return _u
+}
+
 // SetMergedIntoID sets the "merged_into_id" field.
 func (_u *IncidentUpdate) SetMergedIntoID(v int) *IncidentUpdate {
 	_u.mutation.ResetMergedIntoID()
@@ -318,6 +374,100 @@ func (_u *IncidentUpdate) AddAlerts(v ...*Alert) *IncidentUpdate {
 	return _u.AddAlertIDs(ids...)
 }
 
+// AddCoveredByIDs adds the "covered_by" edge to the Incident entity by IDs.
+func (_u *IncidentUpdate) AddCoveredByIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.AddCoveredByIDs(ids...)
+	return _u
+}
+
+// AddCoveredBy adds the "covered_by" edges to the Incident entity.
+func (_u *IncidentUpdate) AddCoveredBy(v ...*Incident) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCoveredByIDs(ids...)
+}
+
+// AddCoverIDs adds the "covers" edge to the Incident entity by IDs.
+func (_u *IncidentUpdate) AddCoverIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.AddCoverIDs(ids...)
+	return _u
+}
+
+// AddCovers adds the "covers" edges to the Incident entity.
+func (_u *IncidentUpdate) AddCovers(v ...*Incident) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCoverIDs(ids...)
+}
+
+// SetFollowsID sets the "follows" edge to the Incident entity by ID.
+func (_u *IncidentUpdate) SetFollowsID(id int) *IncidentUpdate {
+	_u.mutation.SetFollowsID(id)
+	return _u
+}
+
+// SetNillableFollowsID sets the "follows" edge to the Incident entity by ID if the given value is not nil.
+func (_u *IncidentUpdate) SetNillableFollowsID(id *int) *IncidentUpdate {
+	if id != nil {
+		_u = _u.SetFollowsID(*id)
+	}
+	return _u
+}
+
+// SetFollows sets the "follows" edge to the Incident entity.
+func (_u *IncidentUpdate) SetFollows(v *Incident) *IncidentUpdate {
+	return _u.SetFollowsID(v.ID)
+}
+
+// AddFollowedByIDs adds the "followed_by" edge to the Incident entity by IDs.
+func (_u *IncidentUpdate) AddFollowedByIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.AddFollowedByIDs(ids...)
+	return _u
+}
+
+// AddFollowedBy adds the "followed_by" edges to the Incident entity.
+func (_u *IncidentUpdate) AddFollowedBy(v ...*Incident) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddFollowedByIDs(ids...)
+}
+
+// AddRemovalIDs adds the "removals" edge to the AlertRemoval entity by IDs.
+func (_u *IncidentUpdate) AddRemovalIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.AddRemovalIDs(ids...)
+	return _u
+}
+
+// AddRemovals adds the "removals" edges to the AlertRemoval entity.
+func (_u *IncidentUpdate) AddRemovals(v ...*AlertRemoval) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRemovalIDs(ids...)
+}
+
+// AddLinkIDs adds the "links" edge to the IncidentLink entity by IDs.
+func (_u *IncidentUpdate) AddLinkIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.AddLinkIDs(ids...)
+	return _u
+}
+
+// AddLinks adds the "links" edges to the IncidentLink entity.
+func (_u *IncidentUpdate) AddLinks(v ...*IncidentLink) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddLinkIDs(ids...)
+}
+
 // Mutation returns the IncidentMutation object of the builder.
 func (_u *IncidentUpdate) Mutation() *IncidentMutation {
 	return _u.mutation
@@ -348,6 +498,117 @@ func (_u *IncidentUpdate) RemoveAlerts(v ...*Alert) *IncidentUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAlertIDs(ids...)
+}
+
+// ClearCoveredBy clears all "covered_by" edges to the Incident entity.
+func (_u *IncidentUpdate) ClearCoveredBy() *IncidentUpdate {
+	_u.mutation.ClearCoveredBy()
+	return _u
+}
+
+// RemoveCoveredByIDs removes the "covered_by" edge to Incident entities by IDs.
+func (_u *IncidentUpdate) RemoveCoveredByIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.RemoveCoveredByIDs(ids...)
+	return _u
+}
+
+// RemoveCoveredBy removes "covered_by" edges to Incident entities.
+func (_u *IncidentUpdate) RemoveCoveredBy(v ...*Incident) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCoveredByIDs(ids...)
+}
+
+// ClearCovers clears all "covers" edges to the Incident entity.
+func (_u *IncidentUpdate) ClearCovers() *IncidentUpdate {
+	_u.mutation.ClearCovers()
+	return _u
+}
+
+// RemoveCoverIDs removes the "covers" edge to Incident entities by IDs.
+func (_u *IncidentUpdate) RemoveCoverIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.RemoveCoverIDs(ids...)
+	return _u
+}
+
+// RemoveCovers removes "covers" edges to Incident entities.
+func (_u *IncidentUpdate) RemoveCovers(v ...*Incident) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCoverIDs(ids...)
+}
+
+// ClearFollows clears the "follows" edge to the Incident entity.
+func (_u *IncidentUpdate) ClearFollows() *IncidentUpdate {
+	_u.mutation.ClearFollows()
+	return _u
+}
+
+// ClearFollowedBy clears all "followed_by" edges to the Incident entity.
+func (_u *IncidentUpdate) ClearFollowedBy() *IncidentUpdate {
+	_u.mutation.ClearFollowedBy()
+	return _u
+}
+
+// RemoveFollowedByIDs removes the "followed_by" edge to Incident entities by IDs.
+func (_u *IncidentUpdate) RemoveFollowedByIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.RemoveFollowedByIDs(ids...)
+	return _u
+}
+
+// RemoveFollowedBy removes "followed_by" edges to Incident entities.
+func (_u *IncidentUpdate) RemoveFollowedBy(v ...*Incident) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveFollowedByIDs(ids...)
+}
+
+// ClearRemovals clears all "removals" edges to the AlertRemoval entity.
+func (_u *IncidentUpdate) ClearRemovals() *IncidentUpdate {
+	_u.mutation.ClearRemovals()
+	return _u
+}
+
+// RemoveRemovalIDs removes the "removals" edge to AlertRemoval entities by IDs.
+func (_u *IncidentUpdate) RemoveRemovalIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.RemoveRemovalIDs(ids...)
+	return _u
+}
+
+// RemoveRemovals removes "removals" edges to AlertRemoval entities.
+func (_u *IncidentUpdate) RemoveRemovals(v ...*AlertRemoval) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRemovalIDs(ids...)
+}
+
+// ClearLinks clears all "links" edges to the IncidentLink entity.
+func (_u *IncidentUpdate) ClearLinks() *IncidentUpdate {
+	_u.mutation.ClearLinks()
+	return _u
+}
+
+// RemoveLinkIDs removes the "links" edge to IncidentLink entities by IDs.
+func (_u *IncidentUpdate) RemoveLinkIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.RemoveLinkIDs(ids...)
+	return _u
+}
+
+// RemoveLinks removes "links" edges to IncidentLink entities.
+func (_u *IncidentUpdate) RemoveLinks(v ...*IncidentLink) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveLinkIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -491,6 +752,21 @@ func (_u *IncidentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.ClosedByAnalyst(); ok {
 		_spec.SetField(incident.FieldClosedByAnalyst, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.MultiResource(); ok {
+		_spec.SetField(incident.FieldMultiResource, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.MergedBy(); ok {
+		_spec.SetField(incident.FieldMergedBy, field.TypeString, value)
+	}
+	if _u.mutation.MergedByCleared() {
+		_spec.ClearField(incident.FieldMergedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.MergedAt(); ok {
+		_spec.SetField(incident.FieldMergedAt, field.TypeTime, value)
+	}
+	if _u.mutation.MergedAtCleared() {
+		_spec.ClearField(incident.FieldMergedAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.MergedIntoID(); ok {
 		_spec.SetField(incident.FieldMergedIntoID, field.TypeInt, value)
 	}
@@ -570,6 +846,260 @@ func (_u *IncidentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(alert.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CoveredByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCoveredByIDs(); len(nodes) > 0 && !_u.mutation.CoveredByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CoveredByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CoversCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCoversIDs(); len(nodes) > 0 && !_u.mutation.CoversCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CoversIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.FollowsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   incident.FollowsTable,
+			Columns: []string{incident.FollowsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FollowsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   incident.FollowsTable,
+			Columns: []string{incident.FollowsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.FollowedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.FollowedByTable,
+			Columns: []string{incident.FollowedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedFollowedByIDs(); len(nodes) > 0 && !_u.mutation.FollowedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.FollowedByTable,
+			Columns: []string{incident.FollowedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FollowedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.FollowedByTable,
+			Columns: []string{incident.FollowedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RemovalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.RemovalsTable,
+			Columns: []string{incident.RemovalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(alertremoval.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRemovalsIDs(); len(nodes) > 0 && !_u.mutation.RemovalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.RemovalsTable,
+			Columns: []string{incident.RemovalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(alertremoval.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovalsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.RemovalsTable,
+			Columns: []string{incident.RemovalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(alertremoval.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.LinksCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedLinksIDs(); len(nodes) > 0 && !_u.mutation.LinksCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.LinksIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -824,6 +1354,60 @@ func (_u *IncidentUpdateOne) SetNillableClosedByAnalyst(v *bool) *IncidentUpdate
 	return _u
 }
 
+// SetMultiResource sets the "multi_resource" field.
+func (_u *IncidentUpdateOne) SetMultiResource(v bool) *IncidentUpdateOne {
+	_u.mutation.SetMultiResource(v)
+	return _u
+}
+
+// SetNillableMultiResource sets the "multi_resource" field if the given value is not nil.
+func (_u *IncidentUpdateOne) SetNillableMultiResource(v *bool) *IncidentUpdateOne {
+	if v != nil {
+		_u.SetMultiResource(*v)
+	}
+	return _u
+}
+
+// SetMergedBy sets the "merged_by" field.
+func (_u *IncidentUpdateOne) SetMergedBy(v string) *IncidentUpdateOne {
+	_u.mutation.SetMergedBy(v)
+	return _u
+}
+
+// SetNillableMergedBy sets the "merged_by" field if the given value is not nil.
+func (_u *IncidentUpdateOne) SetNillableMergedBy(v *string) *IncidentUpdateOne {
+	if v != nil {
+		_u.SetMergedBy(*v)
+	}
+	return _u
+}
+
+// ClearMergedBy clears the value of the "merged_by" field.
+func (_u *IncidentUpdateOne) ClearMergedBy() *IncidentUpdateOne {
+	_u.mutation.ClearMergedBy()
+	return _u
+}
+
+// SetMergedAt sets the "merged_at" field.
+func (_u *IncidentUpdateOne) SetMergedAt(v time.Time) *IncidentUpdateOne {
+	_u.mutation.SetMergedAt(v)
+	return _u
+}
+
+// SetNillableMergedAt sets the "merged_at" field if the given value is not nil.
+func (_u *IncidentUpdateOne) SetNillableMergedAt(v *time.Time) *IncidentUpdateOne {
+	if v != nil {
+		_u.SetMergedAt(*v)
+	}
+	return _u
+}
+
+// ClearMergedAt clears the value of the "merged_at" field.
+func (_u *IncidentUpdateOne) ClearMergedAt() *IncidentUpdateOne {
+	_u.mutation.ClearMergedAt()
+	return _u
+}
+
 // SetMergedIntoID sets the "merged_into_id" field.
 func (_u *IncidentUpdateOne) SetMergedIntoID(v int) *IncidentUpdateOne {
 	_u.mutation.ResetMergedIntoID()
@@ -883,6 +1467,100 @@ func (_u *IncidentUpdateOne) AddAlerts(v ...*Alert) *IncidentUpdateOne {
 	return _u.AddAlertIDs(ids...)
 }
 
+// AddCoveredByIDs adds the "covered_by" edge to the Incident entity by IDs.
+func (_u *IncidentUpdateOne) AddCoveredByIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.AddCoveredByIDs(ids...)
+	return _u
+}
+
+// AddCoveredBy adds the "covered_by" edges to the Incident entity.
+func (_u *IncidentUpdateOne) AddCoveredBy(v ...*Incident) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCoveredByIDs(ids...)
+}
+
+// AddCoverIDs adds the "covers" edge to the Incident entity by IDs.
+func (_u *IncidentUpdateOne) AddCoverIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.AddCoverIDs(ids...)
+	return _u
+}
+
+// AddCovers adds the "covers" edges to the Incident entity.
+func (_u *IncidentUpdateOne) AddCovers(v ...*Incident) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCoverIDs(ids...)
+}
+
+// SetFollowsID sets the "follows" edge to the Incident entity by ID.
+func (_u *IncidentUpdateOne) SetFollowsID(id int) *IncidentUpdateOne {
+	_u.mutation.SetFollowsID(id)
+	return _u
+}
+
+// SetNillableFollowsID sets the "follows" edge to the Incident entity by ID if the given value is not nil.
+func (_u *IncidentUpdateOne) SetNillableFollowsID(id *int) *IncidentUpdateOne {
+	if id != nil {
+		_u = _u.SetFollowsID(*id)
+	}
+	return _u
+}
+
+// SetFollows sets the "follows" edge to the Incident entity.
+func (_u *IncidentUpdateOne) SetFollows(v *Incident) *IncidentUpdateOne {
+	return _u.SetFollowsID(v.ID)
+}
+
+// AddFollowedByIDs adds the "followed_by" edge to the Incident entity by IDs.
+func (_u *IncidentUpdateOne) AddFollowedByIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.AddFollowedByIDs(ids...)
+	return _u
+}
+
+// AddFollowedBy adds the "followed_by" edges to the Incident entity.
+func (_u *IncidentUpdateOne) AddFollowedBy(v ...*Incident) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddFollowedByIDs(ids...)
+}
+
+// AddRemovalIDs adds the "removals" edge to the AlertRemoval entity by IDs.
+func (_u *IncidentUpdateOne) AddRemovalIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.AddRemovalIDs(ids...)
+	return _u
+}
+
+// AddRemovals adds the "removals" edges to the AlertRemoval entity.
+func (_u *IncidentUpdateOne) AddRemovals(v ...*AlertRemoval) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRemovalIDs(ids...)
+}
+
+// AddLinkIDs adds the "links" edge to the IncidentLink entity by IDs.
+func (_u *IncidentUpdateOne) AddLinkIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.AddLinkIDs(ids...)
+	return _u
+}
+
+// AddLinks adds the "links" edges to the IncidentLink entity.
+func (_u *IncidentUpdateOne) AddLinks(v ...*IncidentLink) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddLinkIDs(ids...)
+}
+
 // Mutation returns the IncidentMutation object of the builder.
 func (_u *IncidentUpdateOne) Mutation() *IncidentMutation {
 	return _u.mutation
@@ -913,6 +1591,117 @@ func (_u *IncidentUpdateOne) RemoveAlerts(v ...*Alert) *IncidentUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAlertIDs(ids...)
+}
+
+// ClearCoveredBy clears all "covered_by" edges to the Incident entity.
+func (_u *IncidentUpdateOne) ClearCoveredBy() *IncidentUpdateOne {
+	_u.mutation.ClearCoveredBy()
+	return _u
+}
+
+// RemoveCoveredByIDs removes the "covered_by" edge to Incident entities by IDs.
+func (_u *IncidentUpdateOne) RemoveCoveredByIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.RemoveCoveredByIDs(ids...)
+	return _u
+}
+
+// RemoveCoveredBy removes "covered_by" edges to Incident entities.
+func (_u *IncidentUpdateOne) RemoveCoveredBy(v ...*Incident) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCoveredByIDs(ids...)
+}
+
+// ClearCovers clears all "covers" edges to the Incident entity.
+func (_u *IncidentUpdateOne) ClearCovers() *IncidentUpdateOne {
+	_u.mutation.ClearCovers()
+	return _u
+}
+
+// RemoveCoverIDs removes the "covers" edge to Incident entities by IDs.
+func (_u *IncidentUpdateOne) RemoveCoverIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.RemoveCoverIDs(ids...)
+	return _u
+}
+
+// RemoveCovers removes "covers" edges to Incident entities.
+func (_u *IncidentUpdateOne) RemoveCovers(v ...*Incident) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCoverIDs(ids...)
+}
+
+// ClearFollows clears the "follows" edge to the Incident entity.
+func (_u *IncidentUpdateOne) ClearFollows() *IncidentUpdateOne {
+	_u.mutation.ClearFollows()
+	return _u
+}
+
+// ClearFollowedBy clears all "followed_by" edges to the Incident entity.
+func (_u *IncidentUpdateOne) ClearFollowedBy() *IncidentUpdateOne {
+	_u.mutation.ClearFollowedBy()
+	return _u
+}
+
+// RemoveFollowedByIDs removes the "followed_by" edge to Incident entities by IDs.
+func (_u *IncidentUpdateOne) RemoveFollowedByIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.RemoveFollowedByIDs(ids...)
+	return _u
+}
+
+// RemoveFollowedBy removes "followed_by" edges to Incident entities.
+func (_u *IncidentUpdateOne) RemoveFollowedBy(v ...*Incident) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveFollowedByIDs(ids...)
+}
+
+// ClearRemovals clears all "removals" edges to the AlertRemoval entity.
+func (_u *IncidentUpdateOne) ClearRemovals() *IncidentUpdateOne {
+	_u.mutation.ClearRemovals()
+	return _u
+}
+
+// RemoveRemovalIDs removes the "removals" edge to AlertRemoval entities by IDs.
+func (_u *IncidentUpdateOne) RemoveRemovalIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.RemoveRemovalIDs(ids...)
+	return _u
+}
+
+// RemoveRemovals removes "removals" edges to AlertRemoval entities.
+func (_u *IncidentUpdateOne) RemoveRemovals(v ...*AlertRemoval) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRemovalIDs(ids...)
+}
+
+// ClearLinks clears all "links" edges to the IncidentLink entity.
+func (_u *IncidentUpdateOne) ClearLinks() *IncidentUpdateOne {
+	_u.mutation.ClearLinks()
+	return _u
+}
+
+// RemoveLinkIDs removes the "links" edge to IncidentLink entities by IDs.
+func (_u *IncidentUpdateOne) RemoveLinkIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.RemoveLinkIDs(ids...)
+	return _u
+}
+
+// RemoveLinks removes "links" edges to IncidentLink entities.
+func (_u *IncidentUpdateOne) RemoveLinks(v ...*IncidentLink) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveLinkIDs(ids...)
 }
 
 // Where appends a list predicates to the IncidentUpdate builder.
@@ -1086,6 +1875,21 @@ func (_u *IncidentUpdateOne) sqlSave(ctx context.Context) (_node *Incident, err 
 	if value, ok := _u.mutation.ClosedByAnalyst(); ok {
 		_spec.SetField(incident.FieldClosedByAnalyst, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.MultiResource(); ok {
+		_spec.SetField(incident.FieldMultiResource, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.MergedBy(); ok {
+		_spec.SetField(incident.FieldMergedBy, field.TypeString, value)
+	}
+	if _u.mutation.MergedByCleared() {
+		_spec.ClearField(incident.FieldMergedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.MergedAt(); ok {
+		_spec.SetField(incident.FieldMergedAt, field.TypeTime, value)
+	}
+	if _u.mutation.MergedAtCleared() {
+		_spec.ClearField(incident.FieldMergedAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.MergedIntoID(); ok {
 		_spec.SetField(incident.FieldMergedIntoID, field.TypeInt, value)
 	}
@@ -1165,6 +1969,260 @@ func (_u *IncidentUpdateOne) sqlSave(ctx context.Context) (_node *Incident, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(alert.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CoveredByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCoveredByIDs(); len(nodes) > 0 && !_u.mutation.CoveredByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CoveredByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   incident.CoveredByTable,
+			Columns: incident.CoveredByPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CoversCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCoversIDs(); len(nodes) > 0 && !_u.mutation.CoversCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CoversIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   incident.CoversTable,
+			Columns: incident.CoversPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.FollowsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   incident.FollowsTable,
+			Columns: []string{incident.FollowsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FollowsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   incident.FollowsTable,
+			Columns: []string{incident.FollowsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.FollowedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.FollowedByTable,
+			Columns: []string{incident.FollowedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedFollowedByIDs(); len(nodes) > 0 && !_u.mutation.FollowedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.FollowedByTable,
+			Columns: []string{incident.FollowedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FollowedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.FollowedByTable,
+			Columns: []string{incident.FollowedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RemovalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.RemovalsTable,
+			Columns: []string{incident.RemovalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(alertremoval.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRemovalsIDs(); len(nodes) > 0 && !_u.mutation.RemovalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.RemovalsTable,
+			Columns: []string{incident.RemovalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(alertremoval.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovalsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.RemovalsTable,
+			Columns: []string{incident.RemovalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(alertremoval.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.LinksCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedLinksIDs(); len(nodes) > 0 && !_u.mutation.LinksCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.LinksIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.LinksTable,
+			Columns: []string{incident.LinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentlink.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

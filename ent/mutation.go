@@ -16,9 +16,11 @@ import (
 	"github.com/vigil-soc/vigil/category"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/auditevent"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/predicate"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/ent/session"
@@ -38,9 +40,11 @@ const (
 	// Node types.
 	TypeAlert        = "Alert"
 	TypeAlertPayload = "AlertPayload"
+	TypeAlertRemoval = "AlertRemoval"
 	TypeAuditEvent   = "AuditEvent"
 	TypeEntity       = "Entity"
 	TypeIncident     = "Incident"
+	TypeIncidentLink = "IncidentLink"
 	TypeResource     = "Resource"
 	TypeSession      = "Session"
 	TypeToken        = "Token"
@@ -3758,6 +3762,597 @@ func (m *AlertPayloadMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown AlertPayload edge %s", name)
 }
 
+// AlertRemovalMutation represents an operation that mutates the AlertRemoval nodes in the graph.
+type AlertRemovalMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	actor           *string
+	removed_at      *time.Time
+	clearedFields   map[string]struct{}
+	incident        *int
+	clearedincident bool
+	alert           *int
+	clearedalert    bool
+	done            bool
+	oldValue        func(context.Context) (*AlertRemoval, error)
+	predicates      []predicate.AlertRemoval
+}
+
+var _ ent.Mutation = (*AlertRemovalMutation)(nil)
+
+// alertremovalOption allows management of the mutation configuration using functional options.
+type alertremovalOption func(*AlertRemovalMutation)
+
+// newAlertRemovalMutation creates new mutation for the AlertRemoval entity.
+func newAlertRemovalMutation(c config, op Op, opts ...alertremovalOption) *AlertRemovalMutation {
+	m := &AlertRemovalMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAlertRemoval,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAlertRemovalID sets the ID field of the mutation.
+func withAlertRemovalID(id int) alertremovalOption {
+	return func(m *AlertRemovalMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AlertRemoval
+		)
+		m.oldValue = func(ctx context.Context) (*AlertRemoval, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AlertRemoval.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAlertRemoval sets the old AlertRemoval of the mutation.
+func withAlertRemoval(node *AlertRemoval) alertremovalOption {
+	return func(m *AlertRemovalMutation) {
+		m.oldValue = func(context.Context) (*AlertRemoval, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AlertRemovalMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AlertRemovalMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AlertRemovalMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AlertRemovalMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AlertRemoval.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetIncidentID sets the "incident_id" field.
+func (m *AlertRemovalMutation) SetIncidentID(i int) {
+	m.incident = &i
+}
+
+// IncidentID returns the value of the "incident_id" field in the mutation.
+func (m *AlertRemovalMutation) IncidentID() (r int, exists bool) {
+	v := m.incident
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIncidentID returns the old "incident_id" field's value of the AlertRemoval entity.
+// If the AlertRemoval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertRemovalMutation) OldIncidentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIncidentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIncidentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIncidentID: %w", err)
+	}
+	return oldValue.IncidentID, nil
+}
+
+// ResetIncidentID resets all changes to the "incident_id" field.
+func (m *AlertRemovalMutation) ResetIncidentID() {
+	m.incident = nil
+}
+
+// SetAlertID sets the "alert_id" field.
+func (m *AlertRemovalMutation) SetAlertID(i int) {
+	m.alert = &i
+}
+
+// AlertID returns the value of the "alert_id" field in the mutation.
+func (m *AlertRemovalMutation) AlertID() (r int, exists bool) {
+	v := m.alert
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAlertID returns the old "alert_id" field's value of the AlertRemoval entity.
+// If the AlertRemoval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertRemovalMutation) OldAlertID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAlertID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAlertID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAlertID: %w", err)
+	}
+	return oldValue.AlertID, nil
+}
+
+// ResetAlertID resets all changes to the "alert_id" field.
+func (m *AlertRemovalMutation) ResetAlertID() {
+	m.alert = nil
+}
+
+// SetActor sets the "actor" field.
+func (m *AlertRemovalMutation) SetActor(s string) {
+	m.actor = &s
+}
+
+// Actor returns the value of the "actor" field in the mutation.
+func (m *AlertRemovalMutation) Actor() (r string, exists bool) {
+	v := m.actor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActor returns the old "actor" field's value of the AlertRemoval entity.
+// If the AlertRemoval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertRemovalMutation) OldActor(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActor is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActor requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActor: %w", err)
+	}
+	return oldValue.Actor, nil
+}
+
+// ResetActor resets all changes to the "actor" field.
+func (m *AlertRemovalMutation) ResetActor() {
+	m.actor = nil
+}
+
+// SetRemovedAt sets the "removed_at" field.
+func (m *AlertRemovalMutation) SetRemovedAt(t time.Time) {
+	m.removed_at = &t
+}
+
+// RemovedAt returns the value of the "removed_at" field in the mutation.
+func (m *AlertRemovalMutation) RemovedAt() (r time.Time, exists bool) {
+	v := m.removed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRemovedAt returns the old "removed_at" field's value of the AlertRemoval entity.
+// If the AlertRemoval object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertRemovalMutation) OldRemovedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRemovedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRemovedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRemovedAt: %w", err)
+	}
+	return oldValue.RemovedAt, nil
+}
+
+// ResetRemovedAt resets all changes to the "removed_at" field.
+func (m *AlertRemovalMutation) ResetRemovedAt() {
+	m.removed_at = nil
+}
+
+// ClearIncident clears the "incident" edge to the Incident entity.
+func (m *AlertRemovalMutation) ClearIncident() {
+	m.clearedincident = true
+	m.clearedFields[alertremoval.FieldIncidentID] = struct{}{}
+}
+
+// IncidentCleared reports if the "incident" edge to the Incident entity was cleared.
+func (m *AlertRemovalMutation) IncidentCleared() bool {
+	return m.clearedincident
+}
+
+// IncidentIDs returns the "incident" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IncidentID instead. It exists only for internal usage by the builders.
+func (m *AlertRemovalMutation) IncidentIDs() (ids []int) {
+	if id := m.incident; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIncident resets all changes to the "incident" edge.
+func (m *AlertRemovalMutation) ResetIncident() {
+	m.incident = nil
+	m.clearedincident = false
+}
+
+// ClearAlert clears the "alert" edge to the Alert entity.
+func (m *AlertRemovalMutation) ClearAlert() {
+	m.clearedalert = true
+	m.clearedFields[alertremoval.FieldAlertID] = struct{}{}
+}
+
+// AlertCleared reports if the "alert" edge to the Alert entity was cleared.
+func (m *AlertRemovalMutation) AlertCleared() bool {
+	return m.clearedalert
+}
+
+// AlertIDs returns the "alert" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AlertID instead. It exists only for internal usage by the builders.
+func (m *AlertRemovalMutation) AlertIDs() (ids []int) {
+	if id := m.alert; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAlert resets all changes to the "alert" edge.
+func (m *AlertRemovalMutation) ResetAlert() {
+	m.alert = nil
+	m.clearedalert = false
+}
+
+// Where appends a list predicates to the AlertRemovalMutation builder.
+func (m *AlertRemovalMutation) Where(ps ...predicate.AlertRemoval) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AlertRemovalMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AlertRemovalMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AlertRemoval, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AlertRemovalMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AlertRemovalMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AlertRemoval).
+func (m *AlertRemovalMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AlertRemovalMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.incident != nil {
+		fields = append(fields, alertremoval.FieldIncidentID)
+	}
+	if m.alert != nil {
+		fields = append(fields, alertremoval.FieldAlertID)
+	}
+	if m.actor != nil {
+		fields = append(fields, alertremoval.FieldActor)
+	}
+	if m.removed_at != nil {
+		fields = append(fields, alertremoval.FieldRemovedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AlertRemovalMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case alertremoval.FieldIncidentID:
+		return m.IncidentID()
+	case alertremoval.FieldAlertID:
+		return m.AlertID()
+	case alertremoval.FieldActor:
+		return m.Actor()
+	case alertremoval.FieldRemovedAt:
+		return m.RemovedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AlertRemovalMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case alertremoval.FieldIncidentID:
+		return m.OldIncidentID(ctx)
+	case alertremoval.FieldAlertID:
+		return m.OldAlertID(ctx)
+	case alertremoval.FieldActor:
+		return m.OldActor(ctx)
+	case alertremoval.FieldRemovedAt:
+		return m.OldRemovedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown AlertRemoval field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AlertRemovalMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case alertremoval.FieldIncidentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIncidentID(v)
+		return nil
+	case alertremoval.FieldAlertID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAlertID(v)
+		return nil
+	case alertremoval.FieldActor:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActor(v)
+		return nil
+	case alertremoval.FieldRemovedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRemovedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AlertRemoval field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AlertRemovalMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AlertRemovalMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AlertRemovalMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown AlertRemoval numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AlertRemovalMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AlertRemovalMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AlertRemovalMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown AlertRemoval nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AlertRemovalMutation) ResetField(name string) error {
+	switch name {
+	case alertremoval.FieldIncidentID:
+		m.ResetIncidentID()
+		return nil
+	case alertremoval.FieldAlertID:
+		m.ResetAlertID()
+		return nil
+	case alertremoval.FieldActor:
+		m.ResetActor()
+		return nil
+	case alertremoval.FieldRemovedAt:
+		m.ResetRemovedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown AlertRemoval field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AlertRemovalMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.incident != nil {
+		edges = append(edges, alertremoval.EdgeIncident)
+	}
+	if m.alert != nil {
+		edges = append(edges, alertremoval.EdgeAlert)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AlertRemovalMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case alertremoval.EdgeIncident:
+		if id := m.incident; id != nil {
+			return []ent.Value{*id}
+		}
+	case alertremoval.EdgeAlert:
+		if id := m.alert; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AlertRemovalMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AlertRemovalMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AlertRemovalMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedincident {
+		edges = append(edges, alertremoval.EdgeIncident)
+	}
+	if m.clearedalert {
+		edges = append(edges, alertremoval.EdgeAlert)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AlertRemovalMutation) EdgeCleared(name string) bool {
+	switch name {
+	case alertremoval.EdgeIncident:
+		return m.clearedincident
+	case alertremoval.EdgeAlert:
+		return m.clearedalert
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AlertRemovalMutation) ClearEdge(name string) error {
+	switch name {
+	case alertremoval.EdgeIncident:
+		m.ClearIncident()
+		return nil
+	case alertremoval.EdgeAlert:
+		m.ClearAlert()
+		return nil
+	}
+	return fmt.Errorf("unknown AlertRemoval unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AlertRemovalMutation) ResetEdge(name string) error {
+	switch name {
+	case alertremoval.EdgeIncident:
+		m.ResetIncident()
+		return nil
+	case alertremoval.EdgeAlert:
+		m.ResetAlert()
+		return nil
+	}
+	return fmt.Errorf("unknown AlertRemoval edge %s", name)
+}
+
 // AuditEventMutation represents an operation that mutates the AuditEvent nodes in the graph.
 type AuditEventMutation struct {
 	config
@@ -5003,6 +5598,9 @@ type IncidentMutation struct {
 	addalert_count          *int
 	resource_key            *string
 	closed_by_analyst       *bool
+	multi_resource          *bool
+	merged_by               *string
+	merged_at               *time.Time
 	merged_into_id          *int
 	addmerged_into_id       *int
 	created_at              *time.Time
@@ -5013,6 +5611,23 @@ type IncidentMutation struct {
 	alerts                  map[int]struct{}
 	removedalerts           map[int]struct{}
 	clearedalerts           bool
+	covered_by              map[int]struct{}
+	removedcovered_by       map[int]struct{}
+	clearedcovered_by       bool
+	covers                  map[int]struct{}
+	removedcovers           map[int]struct{}
+	clearedcovers           bool
+	follows                 *int
+	clearedfollows          bool
+	followed_by             map[int]struct{}
+	removedfollowed_by      map[int]struct{}
+	clearedfollowed_by      bool
+	removals                map[int]struct{}
+	removedremovals         map[int]struct{}
+	clearedremovals         bool
+	links                   map[int]struct{}
+	removedlinks            map[int]struct{}
+	clearedlinks            bool
 	done                    bool
 	oldValue                func(context.Context) (*Incident, error)
 	predicates              []predicate.Incident
@@ -5761,6 +6376,140 @@ func (m *IncidentMutation) ResetClosedByAnalyst() {
 	m.closed_by_analyst = nil
 }
 
+// SetMultiResource sets the "multi_resource" field.
+func (m *IncidentMutation) SetMultiResource(b bool) {
+	m.multi_resource = &b
+}
+
+// MultiResource returns the value of the "multi_resource" field in the mutation.
+func (m *IncidentMutation) MultiResource() (r bool, exists bool) {
+	v := m.multi_resource
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMultiResource returns the old "multi_resource" field's value of the Incident entity.
+// If the Incident object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentMutation) OldMultiResource(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMultiResource is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMultiResource requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMultiResource: %w", err)
+	}
+	return oldValue.MultiResource, nil
+}
+
+// ResetMultiResource resets all changes to the "multi_resource" field.
+func (m *IncidentMutation) ResetMultiResource() {
+	m.multi_resource = nil
+}
+
+// SetMergedBy sets the "merged_by" field.
+func (m *IncidentMutation) SetMergedBy(s string) {
+	m.merged_by = &s
+}
+
+// MergedBy returns the value of the "merged_by" field in the mutation.
+func (m *IncidentMutation) MergedBy() (r string, exists bool) {
+	v := m.merged_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMergedBy returns the old "merged_by" field's value of the Incident entity.
+// If the Incident object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentMutation) OldMergedBy(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMergedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMergedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMergedBy: %w", err)
+	}
+	return oldValue.MergedBy, nil
+}
+
+// ClearMergedBy clears the value of the "merged_by" field.
+func (m *IncidentMutation) ClearMergedBy() {
+	m.merged_by = nil
+	m.clearedFields[incident.FieldMergedBy] = struct{}{}
+}
+
+// MergedByCleared returns if the "merged_by" field was cleared in this mutation.
+func (m *IncidentMutation) MergedByCleared() bool {
+	_, ok := m.clearedFields[incident.FieldMergedBy]
+	return ok
+}
+
+// ResetMergedBy resets all changes to the "merged_by" field.
+func (m *IncidentMutation) ResetMergedBy() {
+	m.merged_by = nil
+	delete(m.clearedFields, incident.FieldMergedBy)
+}
+
+// SetMergedAt sets the "merged_at" field.
+func (m *IncidentMutation) SetMergedAt(t time.Time) {
+	m.merged_at = &t
+}
+
+// MergedAt returns the value of the "merged_at" field in the mutation.
+func (m *IncidentMutation) MergedAt() (r time.Time, exists bool) {
+	v := m.merged_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMergedAt returns the old "merged_at" field's value of the Incident entity.
+// If the Incident object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentMutation) OldMergedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMergedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMergedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMergedAt: %w", err)
+	}
+	return oldValue.MergedAt, nil
+}
+
+// ClearMergedAt clears the value of the "merged_at" field.
+func (m *IncidentMutation) ClearMergedAt() {
+	m.merged_at = nil
+	m.clearedFields[incident.FieldMergedAt] = struct{}{}
+}
+
+// MergedAtCleared returns if the "merged_at" field was cleared in this mutation.
+func (m *IncidentMutation) MergedAtCleared() bool {
+	_, ok := m.clearedFields[incident.FieldMergedAt]
+	return ok
+}
+
+// ResetMergedAt resets all changes to the "merged_at" field.
+func (m *IncidentMutation) ResetMergedAt() {
+	m.merged_at = nil
+	delete(m.clearedFields, incident.FieldMergedAt)
+}
+
 // SetMergedIntoID sets the "merged_into_id" field.
 func (m *IncidentMutation) SetMergedIntoID(i int) {
 	m.merged_into_id = &i
@@ -5996,6 +6745,315 @@ func (m *IncidentMutation) ResetAlerts() {
 	m.removedalerts = nil
 }
 
+// AddCoveredByIDs adds the "covered_by" edge to the Incident entity by ids.
+func (m *IncidentMutation) AddCoveredByIDs(ids ...int) {
+	if m.covered_by == nil {
+		m.covered_by = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.covered_by[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCoveredBy clears the "covered_by" edge to the Incident entity.
+func (m *IncidentMutation) ClearCoveredBy() {
+	m.clearedcovered_by = true
+}
+
+// CoveredByCleared reports if the "covered_by" edge to the Incident entity was cleared.
+func (m *IncidentMutation) CoveredByCleared() bool {
+	return m.clearedcovered_by
+}
+
+// RemoveCoveredByIDs removes the "covered_by" edge to the Incident entity by IDs.
+func (m *IncidentMutation) RemoveCoveredByIDs(ids ...int) {
+	if m.removedcovered_by == nil {
+		m.removedcovered_by = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.covered_by, ids[i])
+		m.removedcovered_by[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCoveredBy returns the removed IDs of the "covered_by" edge to the Incident entity.
+func (m *IncidentMutation) RemovedCoveredByIDs() (ids []int) {
+	for id := range m.removedcovered_by {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CoveredByIDs returns the "covered_by" edge IDs in the mutation.
+func (m *IncidentMutation) CoveredByIDs() (ids []int) {
+	for id := range m.covered_by {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCoveredBy resets all changes to the "covered_by" edge.
+func (m *IncidentMutation) ResetCoveredBy() {
+	m.covered_by = nil
+	m.clearedcovered_by = false
+	m.removedcovered_by = nil
+}
+
+// AddCoverIDs adds the "covers" edge to the Incident entity by ids.
+func (m *IncidentMutation) AddCoverIDs(ids ...int) {
+	if m.covers == nil {
+		m.covers = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.covers[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCovers clears the "covers" edge to the Incident entity.
+func (m *IncidentMutation) ClearCovers() {
+	m.clearedcovers = true
+}
+
+// CoversCleared reports if the "covers" edge to the Incident entity was cleared.
+func (m *IncidentMutation) CoversCleared() bool {
+	return m.clearedcovers
+}
+
+// RemoveCoverIDs removes the "covers" edge to the Incident entity by IDs.
+func (m *IncidentMutation) RemoveCoverIDs(ids ...int) {
+	if m.removedcovers == nil {
+		m.removedcovers = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.covers, ids[i])
+		m.removedcovers[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCovers returns the removed IDs of the "covers" edge to the Incident entity.
+func (m *IncidentMutation) RemovedCoversIDs() (ids []int) {
+	for id := range m.removedcovers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CoversIDs returns the "covers" edge IDs in the mutation.
+func (m *IncidentMutation) CoversIDs() (ids []int) {
+	for id := range m.covers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCovers resets all changes to the "covers" edge.
+func (m *IncidentMutation) ResetCovers() {
+	m.covers = nil
+	m.clearedcovers = false
+	m.removedcovers = nil
+}
+
+// SetFollowsID sets the "follows" edge to the Incident entity by id.
+func (m *IncidentMutation) SetFollowsID(id int) {
+	m.follows = &id
+}
+
+// ClearFollows clears the "follows" edge to the Incident entity.
+func (m *IncidentMutation) ClearFollows() {
+	m.clearedfollows = true
+}
+
+// FollowsCleared reports if the "follows" edge to the Incident entity was cleared.
+func (m *IncidentMutation) FollowsCleared() bool {
+	return m.clearedfollows
+}
+
+// FollowsID returns the "follows" edge ID in the mutation.
+func (m *IncidentMutation) FollowsID() (id int, exists bool) {
+	if m.follows != nil {
+		return *m.follows, true
+	}
+	return
+}
+
+// FollowsIDs returns the "follows" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// FollowsID instead. It exists only for internal usage by the builders.
+func (m *IncidentMutation) FollowsIDs() (ids []int) {
+	if id := m.follows; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetFollows resets all changes to the "follows" edge.
+func (m *IncidentMutation) ResetFollows() {
+	m.follows = nil
+	m.clearedfollows = false
+}
+
+// AddFollowedByIDs adds the "followed_by" edge to the Incident entity by ids.
+func (m *IncidentMutation) AddFollowedByIDs(ids ...int) {
+	if m.followed_by == nil {
+		m.followed_by = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.followed_by[ids[i]] = struct{}{}
+	}
+}
+
+// ClearFollowedBy clears the "followed_by" edge to the Incident entity.
+func (m *IncidentMutation) ClearFollowedBy() {
+	m.clearedfollowed_by = true
+}
+
+// FollowedByCleared reports if the "followed_by" edge to the Incident entity was cleared.
+func (m *IncidentMutation) FollowedByCleared() bool {
+	return m.clearedfollowed_by
+}
+
+// RemoveFollowedByIDs removes the "followed_by" edge to the Incident entity by IDs.
+func (m *IncidentMutation) RemoveFollowedByIDs(ids ...int) {
+	if m.removedfollowed_by == nil {
+		m.removedfollowed_by = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.followed_by, ids[i])
+		m.removedfollowed_by[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedFollowedBy returns the removed IDs of the "followed_by" edge to the Incident entity.
+func (m *IncidentMutation) RemovedFollowedByIDs() (ids []int) {
+	for id := range m.removedfollowed_by {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// FollowedByIDs returns the "followed_by" edge IDs in the mutation.
+func (m *IncidentMutation) FollowedByIDs() (ids []int) {
+	for id := range m.followed_by {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetFollowedBy resets all changes to the "followed_by" edge.
+func (m *IncidentMutation) ResetFollowedBy() {
+	m.followed_by = nil
+	m.clearedfollowed_by = false
+	m.removedfollowed_by = nil
+}
+
+// AddRemovalIDs adds the "removals" edge to the AlertRemoval entity by ids.
+func (m *IncidentMutation) AddRemovalIDs(ids ...int) {
+	if m.removals == nil {
+		m.removals = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.removals[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRemovals clears the "removals" edge to the AlertRemoval entity.
+func (m *IncidentMutation) ClearRemovals() {
+	m.clearedremovals = true
+}
+
+// RemovalsCleared reports if the "removals" edge to the AlertRemoval entity was cleared.
+func (m *IncidentMutation) RemovalsCleared() bool {
+	return m.clearedremovals
+}
+
+// RemoveRemovalIDs removes the "removals" edge to the AlertRemoval entity by IDs.
+func (m *IncidentMutation) RemoveRemovalIDs(ids ...int) {
+	if m.removedremovals == nil {
+		m.removedremovals = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.removals, ids[i])
+		m.removedremovals[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRemovals returns the removed IDs of the "removals" edge to the AlertRemoval entity.
+func (m *IncidentMutation) RemovedRemovalsIDs() (ids []int) {
+	for id := range m.removedremovals {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RemovalsIDs returns the "removals" edge IDs in the mutation.
+func (m *IncidentMutation) RemovalsIDs() (ids []int) {
+	for id := range m.removals {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRemovals resets all changes to the "removals" edge.
+func (m *IncidentMutation) ResetRemovals() {
+	m.removals = nil
+	m.clearedremovals = false
+	m.removedremovals = nil
+}
+
+// AddLinkIDs adds the "links" edge to the IncidentLink entity by ids.
+func (m *IncidentMutation) AddLinkIDs(ids ...int) {
+	if m.links == nil {
+		m.links = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.links[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLinks clears the "links" edge to the IncidentLink entity.
+func (m *IncidentMutation) ClearLinks() {
+	m.clearedlinks = true
+}
+
+// LinksCleared reports if the "links" edge to the IncidentLink entity was cleared.
+func (m *IncidentMutation) LinksCleared() bool {
+	return m.clearedlinks
+}
+
+// RemoveLinkIDs removes the "links" edge to the IncidentLink entity by IDs.
+func (m *IncidentMutation) RemoveLinkIDs(ids ...int) {
+	if m.removedlinks == nil {
+		m.removedlinks = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.links, ids[i])
+		m.removedlinks[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLinks returns the removed IDs of the "links" edge to the IncidentLink entity.
+func (m *IncidentMutation) RemovedLinksIDs() (ids []int) {
+	for id := range m.removedlinks {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LinksIDs returns the "links" edge IDs in the mutation.
+func (m *IncidentMutation) LinksIDs() (ids []int) {
+	for id := range m.links {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLinks resets all changes to the "links" edge.
+func (m *IncidentMutation) ResetLinks() {
+	m.links = nil
+	m.clearedlinks = false
+	m.removedlinks = nil
+}
+
 // Where appends a list predicates to the IncidentMutation builder.
 func (m *IncidentMutation) Where(ps ...predicate.Incident) {
 	m.predicates = append(m.predicates, ps...)
@@ -6030,7 +7088,7 @@ func (m *IncidentMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IncidentMutation) Fields() []string {
-	fields := make([]string, 0, 18)
+	fields := make([]string, 0, 21)
 	if m.title != nil {
 		fields = append(fields, incident.FieldTitle)
 	}
@@ -6075,6 +7133,15 @@ func (m *IncidentMutation) Fields() []string {
 	}
 	if m.closed_by_analyst != nil {
 		fields = append(fields, incident.FieldClosedByAnalyst)
+	}
+	if m.multi_resource != nil {
+		fields = append(fields, incident.FieldMultiResource)
+	}
+	if m.merged_by != nil {
+		fields = append(fields, incident.FieldMergedBy)
+	}
+	if m.merged_at != nil {
+		fields = append(fields, incident.FieldMergedAt)
 	}
 	if m.merged_into_id != nil {
 		fields = append(fields, incident.FieldMergedIntoID)
@@ -6123,6 +7190,12 @@ func (m *IncidentMutation) Field(name string) (ent.Value, bool) {
 		return m.ResourceKey()
 	case incident.FieldClosedByAnalyst:
 		return m.ClosedByAnalyst()
+	case incident.FieldMultiResource:
+		return m.MultiResource()
+	case incident.FieldMergedBy:
+		return m.MergedBy()
+	case incident.FieldMergedAt:
+		return m.MergedAt()
 	case incident.FieldMergedIntoID:
 		return m.MergedIntoID()
 	case incident.FieldCreatedAt:
@@ -6168,6 +7241,12 @@ func (m *IncidentMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldResourceKey(ctx)
 	case incident.FieldClosedByAnalyst:
 		return m.OldClosedByAnalyst(ctx)
+	case incident.FieldMultiResource:
+		return m.OldMultiResource(ctx)
+	case incident.FieldMergedBy:
+		return m.OldMergedBy(ctx)
+	case incident.FieldMergedAt:
+		return m.OldMergedAt(ctx)
 	case incident.FieldMergedIntoID:
 		return m.OldMergedIntoID(ctx)
 	case incident.FieldCreatedAt:
@@ -6288,6 +7367,27 @@ func (m *IncidentMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetClosedByAnalyst(v)
 		return nil
+	case incident.FieldMultiResource:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMultiResource(v)
+		return nil
+	case incident.FieldMergedBy:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMergedBy(v)
+		return nil
+	case incident.FieldMergedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMergedAt(v)
+		return nil
 	case incident.FieldMergedIntoID:
 		v, ok := value.(int)
 		if !ok {
@@ -6390,6 +7490,12 @@ func (m *IncidentMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *IncidentMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(incident.FieldMergedBy) {
+		fields = append(fields, incident.FieldMergedBy)
+	}
+	if m.FieldCleared(incident.FieldMergedAt) {
+		fields = append(fields, incident.FieldMergedAt)
+	}
 	if m.FieldCleared(incident.FieldMergedIntoID) {
 		fields = append(fields, incident.FieldMergedIntoID)
 	}
@@ -6407,6 +7513,12 @@ func (m *IncidentMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *IncidentMutation) ClearField(name string) error {
 	switch name {
+	case incident.FieldMergedBy:
+		m.ClearMergedBy()
+		return nil
+	case incident.FieldMergedAt:
+		m.ClearMergedAt()
+		return nil
 	case incident.FieldMergedIntoID:
 		m.ClearMergedIntoID()
 		return nil
@@ -6463,6 +7575,15 @@ func (m *IncidentMutation) ResetField(name string) error {
 	case incident.FieldClosedByAnalyst:
 		m.ResetClosedByAnalyst()
 		return nil
+	case incident.FieldMultiResource:
+		m.ResetMultiResource()
+		return nil
+	case incident.FieldMergedBy:
+		m.ResetMergedBy()
+		return nil
+	case incident.FieldMergedAt:
+		m.ResetMergedAt()
+		return nil
 	case incident.FieldMergedIntoID:
 		m.ResetMergedIntoID()
 		return nil
@@ -6478,12 +7599,30 @@ func (m *IncidentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *IncidentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 8)
 	if m.resource != nil {
 		edges = append(edges, incident.EdgeResource)
 	}
 	if m.alerts != nil {
 		edges = append(edges, incident.EdgeAlerts)
+	}
+	if m.covered_by != nil {
+		edges = append(edges, incident.EdgeCoveredBy)
+	}
+	if m.covers != nil {
+		edges = append(edges, incident.EdgeCovers)
+	}
+	if m.follows != nil {
+		edges = append(edges, incident.EdgeFollows)
+	}
+	if m.followed_by != nil {
+		edges = append(edges, incident.EdgeFollowedBy)
+	}
+	if m.removals != nil {
+		edges = append(edges, incident.EdgeRemovals)
+	}
+	if m.links != nil {
+		edges = append(edges, incident.EdgeLinks)
 	}
 	return edges
 }
@@ -6502,15 +7641,64 @@ func (m *IncidentMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case incident.EdgeCoveredBy:
+		ids := make([]ent.Value, 0, len(m.covered_by))
+		for id := range m.covered_by {
+			ids = append(ids, id)
+		}
+		return ids
+	case incident.EdgeCovers:
+		ids := make([]ent.Value, 0, len(m.covers))
+		for id := range m.covers {
+			ids = append(ids, id)
+		}
+		return ids
+	case incident.EdgeFollows:
+		if id := m.follows; id != nil {
+			return []ent.Value{*id}
+		}
+	case incident.EdgeFollowedBy:
+		ids := make([]ent.Value, 0, len(m.followed_by))
+		for id := range m.followed_by {
+			ids = append(ids, id)
+		}
+		return ids
+	case incident.EdgeRemovals:
+		ids := make([]ent.Value, 0, len(m.removals))
+		for id := range m.removals {
+			ids = append(ids, id)
+		}
+		return ids
+	case incident.EdgeLinks:
+		ids := make([]ent.Value, 0, len(m.links))
+		for id := range m.links {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *IncidentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 8)
 	if m.removedalerts != nil {
 		edges = append(edges, incident.EdgeAlerts)
+	}
+	if m.removedcovered_by != nil {
+		edges = append(edges, incident.EdgeCoveredBy)
+	}
+	if m.removedcovers != nil {
+		edges = append(edges, incident.EdgeCovers)
+	}
+	if m.removedfollowed_by != nil {
+		edges = append(edges, incident.EdgeFollowedBy)
+	}
+	if m.removedremovals != nil {
+		edges = append(edges, incident.EdgeRemovals)
+	}
+	if m.removedlinks != nil {
+		edges = append(edges, incident.EdgeLinks)
 	}
 	return edges
 }
@@ -6525,18 +7713,66 @@ func (m *IncidentMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case incident.EdgeCoveredBy:
+		ids := make([]ent.Value, 0, len(m.removedcovered_by))
+		for id := range m.removedcovered_by {
+			ids = append(ids, id)
+		}
+		return ids
+	case incident.EdgeCovers:
+		ids := make([]ent.Value, 0, len(m.removedcovers))
+		for id := range m.removedcovers {
+			ids = append(ids, id)
+		}
+		return ids
+	case incident.EdgeFollowedBy:
+		ids := make([]ent.Value, 0, len(m.removedfollowed_by))
+		for id := range m.removedfollowed_by {
+			ids = append(ids, id)
+		}
+		return ids
+	case incident.EdgeRemovals:
+		ids := make([]ent.Value, 0, len(m.removedremovals))
+		for id := range m.removedremovals {
+			ids = append(ids, id)
+		}
+		return ids
+	case incident.EdgeLinks:
+		ids := make([]ent.Value, 0, len(m.removedlinks))
+		for id := range m.removedlinks {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *IncidentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 8)
 	if m.clearedresource {
 		edges = append(edges, incident.EdgeResource)
 	}
 	if m.clearedalerts {
 		edges = append(edges, incident.EdgeAlerts)
+	}
+	if m.clearedcovered_by {
+		edges = append(edges, incident.EdgeCoveredBy)
+	}
+	if m.clearedcovers {
+		edges = append(edges, incident.EdgeCovers)
+	}
+	if m.clearedfollows {
+		edges = append(edges, incident.EdgeFollows)
+	}
+	if m.clearedfollowed_by {
+		edges = append(edges, incident.EdgeFollowedBy)
+	}
+	if m.clearedremovals {
+		edges = append(edges, incident.EdgeRemovals)
+	}
+	if m.clearedlinks {
+		edges = append(edges, incident.EdgeLinks)
 	}
 	return edges
 }
@@ -6549,6 +7785,18 @@ func (m *IncidentMutation) EdgeCleared(name string) bool {
 		return m.clearedresource
 	case incident.EdgeAlerts:
 		return m.clearedalerts
+	case incident.EdgeCoveredBy:
+		return m.clearedcovered_by
+	case incident.EdgeCovers:
+		return m.clearedcovers
+	case incident.EdgeFollows:
+		return m.clearedfollows
+	case incident.EdgeFollowedBy:
+		return m.clearedfollowed_by
+	case incident.EdgeRemovals:
+		return m.clearedremovals
+	case incident.EdgeLinks:
+		return m.clearedlinks
 	}
 	return false
 }
@@ -6559,6 +7807,9 @@ func (m *IncidentMutation) ClearEdge(name string) error {
 	switch name {
 	case incident.EdgeResource:
 		m.ClearResource()
+		return nil
+	case incident.EdgeFollows:
+		m.ClearFollows()
 		return nil
 	}
 	return fmt.Errorf("unknown Incident unique edge %s", name)
@@ -6574,8 +7825,936 @@ func (m *IncidentMutation) ResetEdge(name string) error {
 	case incident.EdgeAlerts:
 		m.ResetAlerts()
 		return nil
+	case incident.EdgeCoveredBy:
+		m.ResetCoveredBy()
+		return nil
+	case incident.EdgeCovers:
+		m.ResetCovers()
+		return nil
+	case incident.EdgeFollows:
+		m.ResetFollows()
+		return nil
+	case incident.EdgeFollowedBy:
+		m.ResetFollowedBy()
+		return nil
+	case incident.EdgeRemovals:
+		m.ResetRemovals()
+		return nil
+	case incident.EdgeLinks:
+		m.ResetLinks()
+		return nil
 	}
 	return fmt.Errorf("unknown Incident edge %s", name)
+}
+
+// IncidentLinkMutation represents an operation that mutates the IncidentLink nodes in the graph.
+type IncidentLinkMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	rule            *string
+	rule_version    *int
+	addrule_version *int
+	reason          *incidentlink.Reason
+	tactics         *[]killchain.Tactic
+	appendtactics   []killchain.Tactic
+	entity_kind     *string
+	entity_value    *string
+	linked_at       *time.Time
+	clearedFields   map[string]struct{}
+	incident        *int
+	clearedincident bool
+	alert           *int
+	clearedalert    bool
+	done            bool
+	oldValue        func(context.Context) (*IncidentLink, error)
+	predicates      []predicate.IncidentLink
+}
+
+var _ ent.Mutation = (*IncidentLinkMutation)(nil)
+
+// incidentlinkOption allows management of the mutation configuration using functional options.
+type incidentlinkOption func(*IncidentLinkMutation)
+
+// newIncidentLinkMutation creates new mutation for the IncidentLink entity.
+func newIncidentLinkMutation(c config, op Op, opts ...incidentlinkOption) *IncidentLinkMutation {
+	m := &IncidentLinkMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeIncidentLink,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withIncidentLinkID sets the ID field of the mutation.
+func withIncidentLinkID(id int) incidentlinkOption {
+	return func(m *IncidentLinkMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *IncidentLink
+		)
+		m.oldValue = func(ctx context.Context) (*IncidentLink, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().IncidentLink.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withIncidentLink sets the old IncidentLink of the mutation.
+func withIncidentLink(node *IncidentLink) incidentlinkOption {
+	return func(m *IncidentLinkMutation) {
+		m.oldValue = func(context.Context) (*IncidentLink, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m IncidentLinkMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m IncidentLinkMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *IncidentLinkMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *IncidentLinkMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().IncidentLink.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetIncidentID sets the "incident_id" field.
+func (m *IncidentLinkMutation) SetIncidentID(i int) {
+	m.incident = &i
+}
+
+// IncidentID returns the value of the "incident_id" field in the mutation.
+func (m *IncidentLinkMutation) IncidentID() (r int, exists bool) {
+	v := m.incident
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIncidentID returns the old "incident_id" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldIncidentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIncidentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIncidentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIncidentID: %w", err)
+	}
+	return oldValue.IncidentID, nil
+}
+
+// ResetIncidentID resets all changes to the "incident_id" field.
+func (m *IncidentLinkMutation) ResetIncidentID() {
+	m.incident = nil
+}
+
+// SetAlertID sets the "alert_id" field.
+func (m *IncidentLinkMutation) SetAlertID(i int) {
+	m.alert = &i
+}
+
+// AlertID returns the value of the "alert_id" field in the mutation.
+func (m *IncidentLinkMutation) AlertID() (r int, exists bool) {
+	v := m.alert
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAlertID returns the old "alert_id" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldAlertID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAlertID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAlertID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAlertID: %w", err)
+	}
+	return oldValue.AlertID, nil
+}
+
+// ResetAlertID resets all changes to the "alert_id" field.
+func (m *IncidentLinkMutation) ResetAlertID() {
+	m.alert = nil
+}
+
+// SetRule sets the "rule" field.
+func (m *IncidentLinkMutation) SetRule(s string) {
+	m.rule = &s
+}
+
+// Rule returns the value of the "rule" field in the mutation.
+func (m *IncidentLinkMutation) Rule() (r string, exists bool) {
+	v := m.rule
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRule returns the old "rule" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldRule(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRule is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRule requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRule: %w", err)
+	}
+	return oldValue.Rule, nil
+}
+
+// ResetRule resets all changes to the "rule" field.
+func (m *IncidentLinkMutation) ResetRule() {
+	m.rule = nil
+}
+
+// SetRuleVersion sets the "rule_version" field.
+func (m *IncidentLinkMutation) SetRuleVersion(i int) {
+	m.rule_version = &i
+	m.addrule_version = nil
+}
+
+// RuleVersion returns the value of the "rule_version" field in the mutation.
+func (m *IncidentLinkMutation) RuleVersion() (r int, exists bool) {
+	v := m.rule_version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRuleVersion returns the old "rule_version" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldRuleVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRuleVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRuleVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRuleVersion: %w", err)
+	}
+	return oldValue.RuleVersion, nil
+}
+
+// AddRuleVersion adds i to the "rule_version" field.
+func (m *IncidentLinkMutation) AddRuleVersion(i int) {
+	if m.addrule_version != nil {
+		*m.addrule_version += i
+	} else {
+		m.addrule_version = &i
+	}
+}
+
+// AddedRuleVersion returns the value that was added to the "rule_version" field in this mutation.
+func (m *IncidentLinkMutation) AddedRuleVersion() (r int, exists bool) {
+	v := m.addrule_version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRuleVersion resets all changes to the "rule_version" field.
+func (m *IncidentLinkMutation) ResetRuleVersion() {
+	m.rule_version = nil
+	m.addrule_version = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *IncidentLinkMutation) SetReason(i incidentlink.Reason) {
+	m.reason = &i
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *IncidentLinkMutation) Reason() (r incidentlink.Reason, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldReason(ctx context.Context) (v incidentlink.Reason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *IncidentLinkMutation) ResetReason() {
+	m.reason = nil
+}
+
+// SetTactics sets the "tactics" field.
+func (m *IncidentLinkMutation) SetTactics(k []killchain.Tactic) {
+	m.tactics = &k
+	m.appendtactics = nil
+}
+
+// Tactics returns the value of the "tactics" field in the mutation.
+func (m *IncidentLinkMutation) Tactics() (r []killchain.Tactic, exists bool) {
+	v := m.tactics
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTactics returns the old "tactics" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldTactics(ctx context.Context) (v []killchain.Tactic, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTactics is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTactics requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTactics: %w", err)
+	}
+	return oldValue.Tactics, nil
+}
+
+// AppendTactics adds k to the "tactics" field.
+func (m *IncidentLinkMutation) AppendTactics(k []killchain.Tactic) {
+	m.appendtactics = append(m.appendtactics, k...)
+}
+
+// AppendedTactics returns the list of values that were appended to the "tactics" field in this mutation.
+func (m *IncidentLinkMutation) AppendedTactics() ([]killchain.Tactic, bool) {
+	if len(m.appendtactics) == 0 {
+		return nil, false
+	}
+	return m.appendtactics, true
+}
+
+// ResetTactics resets all changes to the "tactics" field.
+func (m *IncidentLinkMutation) ResetTactics() {
+	m.tactics = nil
+	m.appendtactics = nil
+}
+
+// SetEntityKind sets the "entity_kind" field.
+func (m *IncidentLinkMutation) SetEntityKind(s string) {
+	m.entity_kind = &s
+}
+
+// EntityKind returns the value of the "entity_kind" field in the mutation.
+func (m *IncidentLinkMutation) EntityKind() (r string, exists bool) {
+	v := m.entity_kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEntityKind returns the old "entity_kind" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldEntityKind(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEntityKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEntityKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEntityKind: %w", err)
+	}
+	return oldValue.EntityKind, nil
+}
+
+// ResetEntityKind resets all changes to the "entity_kind" field.
+func (m *IncidentLinkMutation) ResetEntityKind() {
+	m.entity_kind = nil
+}
+
+// SetEntityValue sets the "entity_value" field.
+func (m *IncidentLinkMutation) SetEntityValue(s string) {
+	m.entity_value = &s
+}
+
+// EntityValue returns the value of the "entity_value" field in the mutation.
+func (m *IncidentLinkMutation) EntityValue() (r string, exists bool) {
+	v := m.entity_value
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEntityValue returns the old "entity_value" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldEntityValue(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEntityValue is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEntityValue requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEntityValue: %w", err)
+	}
+	return oldValue.EntityValue, nil
+}
+
+// ResetEntityValue resets all changes to the "entity_value" field.
+func (m *IncidentLinkMutation) ResetEntityValue() {
+	m.entity_value = nil
+}
+
+// SetLinkedAt sets the "linked_at" field.
+func (m *IncidentLinkMutation) SetLinkedAt(t time.Time) {
+	m.linked_at = &t
+}
+
+// LinkedAt returns the value of the "linked_at" field in the mutation.
+func (m *IncidentLinkMutation) LinkedAt() (r time.Time, exists bool) {
+	v := m.linked_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLinkedAt returns the old "linked_at" field's value of the IncidentLink entity.
+// If the IncidentLink object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentLinkMutation) OldLinkedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLinkedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLinkedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLinkedAt: %w", err)
+	}
+	return oldValue.LinkedAt, nil
+}
+
+// ResetLinkedAt resets all changes to the "linked_at" field.
+func (m *IncidentLinkMutation) ResetLinkedAt() {
+	m.linked_at = nil
+}
+
+// ClearIncident clears the "incident" edge to the Incident entity.
+func (m *IncidentLinkMutation) ClearIncident() {
+	m.clearedincident = true
+	m.clearedFields[incidentlink.FieldIncidentID] = struct{}{}
+}
+
+// IncidentCleared reports if the "incident" edge to the Incident entity was cleared.
+func (m *IncidentLinkMutation) IncidentCleared() bool {
+	return m.clearedincident
+}
+
+// IncidentIDs returns the "incident" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IncidentID instead. It exists only for internal usage by the builders.
+func (m *IncidentLinkMutation) IncidentIDs() (ids []int) {
+	if id := m.incident; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIncident resets all changes to the "incident" edge.
+func (m *IncidentLinkMutation) ResetIncident() {
+	m.incident = nil
+	m.clearedincident = false
+}
+
+// ClearAlert clears the "alert" edge to the Alert entity.
+func (m *IncidentLinkMutation) ClearAlert() {
+	m.clearedalert = true
+	m.clearedFields[incidentlink.FieldAlertID] = struct{}{}
+}
+
+// AlertCleared reports if the "alert" edge to the Alert entity was cleared.
+func (m *IncidentLinkMutation) AlertCleared() bool {
+	return m.clearedalert
+}
+
+// AlertIDs returns the "alert" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AlertID instead. It exists only for internal usage by the builders.
+func (m *IncidentLinkMutation) AlertIDs() (ids []int) {
+	if id := m.alert; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAlert resets all changes to the "alert" edge.
+func (m *IncidentLinkMutation) ResetAlert() {
+	m.alert = nil
+	m.clearedalert = false
+}
+
+// Where appends a list predicates to the IncidentLinkMutation builder.
+func (m *IncidentLinkMutation) Where(ps ...predicate.IncidentLink) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the IncidentLinkMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *IncidentLinkMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.IncidentLink, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *IncidentLinkMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *IncidentLinkMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (IncidentLink).
+func (m *IncidentLinkMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *IncidentLinkMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.incident != nil {
+		fields = append(fields, incidentlink.FieldIncidentID)
+	}
+	if m.alert != nil {
+		fields = append(fields, incidentlink.FieldAlertID)
+	}
+	if m.rule != nil {
+		fields = append(fields, incidentlink.FieldRule)
+	}
+	if m.rule_version != nil {
+		fields = append(fields, incidentlink.FieldRuleVersion)
+	}
+	if m.reason != nil {
+		fields = append(fields, incidentlink.FieldReason)
+	}
+	if m.tactics != nil {
+		fields = append(fields, incidentlink.FieldTactics)
+	}
+	if m.entity_kind != nil {
+		fields = append(fields, incidentlink.FieldEntityKind)
+	}
+	if m.entity_value != nil {
+		fields = append(fields, incidentlink.FieldEntityValue)
+	}
+	if m.linked_at != nil {
+		fields = append(fields, incidentlink.FieldLinkedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *IncidentLinkMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case incidentlink.FieldIncidentID:
+		return m.IncidentID()
+	case incidentlink.FieldAlertID:
+		return m.AlertID()
+	case incidentlink.FieldRule:
+		return m.Rule()
+	case incidentlink.FieldRuleVersion:
+		return m.RuleVersion()
+	case incidentlink.FieldReason:
+		return m.Reason()
+	case incidentlink.FieldTactics:
+		return m.Tactics()
+	case incidentlink.FieldEntityKind:
+		return m.EntityKind()
+	case incidentlink.FieldEntityValue:
+		return m.EntityValue()
+	case incidentlink.FieldLinkedAt:
+		return m.LinkedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *IncidentLinkMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case incidentlink.FieldIncidentID:
+		return m.OldIncidentID(ctx)
+	case incidentlink.FieldAlertID:
+		return m.OldAlertID(ctx)
+	case incidentlink.FieldRule:
+		return m.OldRule(ctx)
+	case incidentlink.FieldRuleVersion:
+		return m.OldRuleVersion(ctx)
+	case incidentlink.FieldReason:
+		return m.OldReason(ctx)
+	case incidentlink.FieldTactics:
+		return m.OldTactics(ctx)
+	case incidentlink.FieldEntityKind:
+		return m.OldEntityKind(ctx)
+	case incidentlink.FieldEntityValue:
+		return m.OldEntityValue(ctx)
+	case incidentlink.FieldLinkedAt:
+		return m.OldLinkedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown IncidentLink field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IncidentLinkMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case incidentlink.FieldIncidentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIncidentID(v)
+		return nil
+	case incidentlink.FieldAlertID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAlertID(v)
+		return nil
+	case incidentlink.FieldRule:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRule(v)
+		return nil
+	case incidentlink.FieldRuleVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRuleVersion(v)
+		return nil
+	case incidentlink.FieldReason:
+		v, ok := value.(incidentlink.Reason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case incidentlink.FieldTactics:
+		v, ok := value.([]killchain.Tactic)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTactics(v)
+		return nil
+	case incidentlink.FieldEntityKind:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEntityKind(v)
+		return nil
+	case incidentlink.FieldEntityValue:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEntityValue(v)
+		return nil
+	case incidentlink.FieldLinkedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLinkedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentLink field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *IncidentLinkMutation) AddedFields() []string {
+	var fields []string
+	if m.addrule_version != nil {
+		fields = append(fields, incidentlink.FieldRuleVersion)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *IncidentLinkMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case incidentlink.FieldRuleVersion:
+		return m.AddedRuleVersion()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IncidentLinkMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case incidentlink.FieldRuleVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRuleVersion(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentLink numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *IncidentLinkMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *IncidentLinkMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *IncidentLinkMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown IncidentLink nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *IncidentLinkMutation) ResetField(name string) error {
+	switch name {
+	case incidentlink.FieldIncidentID:
+		m.ResetIncidentID()
+		return nil
+	case incidentlink.FieldAlertID:
+		m.ResetAlertID()
+		return nil
+	case incidentlink.FieldRule:
+		m.ResetRule()
+		return nil
+	case incidentlink.FieldRuleVersion:
+		m.ResetRuleVersion()
+		return nil
+	case incidentlink.FieldReason:
+		m.ResetReason()
+		return nil
+	case incidentlink.FieldTactics:
+		m.ResetTactics()
+		return nil
+	case incidentlink.FieldEntityKind:
+		m.ResetEntityKind()
+		return nil
+	case incidentlink.FieldEntityValue:
+		m.ResetEntityValue()
+		return nil
+	case incidentlink.FieldLinkedAt:
+		m.ResetLinkedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentLink field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *IncidentLinkMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.incident != nil {
+		edges = append(edges, incidentlink.EdgeIncident)
+	}
+	if m.alert != nil {
+		edges = append(edges, incidentlink.EdgeAlert)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *IncidentLinkMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case incidentlink.EdgeIncident:
+		if id := m.incident; id != nil {
+			return []ent.Value{*id}
+		}
+	case incidentlink.EdgeAlert:
+		if id := m.alert; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *IncidentLinkMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *IncidentLinkMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *IncidentLinkMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedincident {
+		edges = append(edges, incidentlink.EdgeIncident)
+	}
+	if m.clearedalert {
+		edges = append(edges, incidentlink.EdgeAlert)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *IncidentLinkMutation) EdgeCleared(name string) bool {
+	switch name {
+	case incidentlink.EdgeIncident:
+		return m.clearedincident
+	case incidentlink.EdgeAlert:
+		return m.clearedalert
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *IncidentLinkMutation) ClearEdge(name string) error {
+	switch name {
+	case incidentlink.EdgeIncident:
+		m.ClearIncident()
+		return nil
+	case incidentlink.EdgeAlert:
+		m.ClearAlert()
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentLink unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *IncidentLinkMutation) ResetEdge(name string) error {
+	switch name {
+	case incidentlink.EdgeIncident:
+		m.ResetIncident()
+		return nil
+	case incidentlink.EdgeAlert:
+		m.ResetAlert()
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentLink edge %s", name)
 }
 
 // ResourceMutation represents an operation that mutates the Resource nodes in the graph.

@@ -7,8 +7,10 @@ import (
 
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/auditevent"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/ent/schema"
 	"github.com/vigil-soc/vigil/ent/session"
@@ -122,6 +124,12 @@ func init() {
 	alertpayloadDescTruncated := alertpayloadFields[1].Descriptor()
 	// alertpayload.DefaultTruncated holds the default value on creation for the truncated field.
 	alertpayload.DefaultTruncated = alertpayloadDescTruncated.Default.(bool)
+	alertremovalFields := schema.AlertRemoval{}.Fields()
+	_ = alertremovalFields
+	// alertremovalDescRemovedAt is the schema descriptor for removed_at field.
+	alertremovalDescRemovedAt := alertremovalFields[3].Descriptor()
+	// alertremoval.DefaultRemovedAt holds the default value on creation for the removed_at field.
+	alertremoval.DefaultRemovedAt = alertremovalDescRemovedAt.Default.(func() time.Time)
 	auditeventFields := schema.AuditEvent{}.Fields()
 	_ = auditeventFields
 	// auditeventDescTime is the schema descriptor for time field.
@@ -162,16 +170,34 @@ func init() {
 	incidentDescClosedByAnalyst := incidentFields[14].Descriptor()
 	// incident.DefaultClosedByAnalyst holds the default value on creation for the closed_by_analyst field.
 	incident.DefaultClosedByAnalyst = incidentDescClosedByAnalyst.Default.(bool)
+	// incidentDescMultiResource is the schema descriptor for multi_resource field.
+	incidentDescMultiResource := incidentFields[15].Descriptor()
+	// incident.DefaultMultiResource holds the default value on creation for the multi_resource field.
+	incident.DefaultMultiResource = incidentDescMultiResource.Default.(bool)
 	// incidentDescCreatedAt is the schema descriptor for created_at field.
-	incidentDescCreatedAt := incidentFields[16].Descriptor()
+	incidentDescCreatedAt := incidentFields[19].Descriptor()
 	// incident.DefaultCreatedAt holds the default value on creation for the created_at field.
 	incident.DefaultCreatedAt = incidentDescCreatedAt.Default.(func() time.Time)
 	// incidentDescUpdatedAt is the schema descriptor for updated_at field.
-	incidentDescUpdatedAt := incidentFields[17].Descriptor()
+	incidentDescUpdatedAt := incidentFields[20].Descriptor()
 	// incident.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	incident.DefaultUpdatedAt = incidentDescUpdatedAt.Default.(func() time.Time)
 	// incident.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	incident.UpdateDefaultUpdatedAt = incidentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	incidentlinkFields := schema.IncidentLink{}.Fields()
+	_ = incidentlinkFields
+	// incidentlinkDescEntityKind is the schema descriptor for entity_kind field.
+	incidentlinkDescEntityKind := incidentlinkFields[6].Descriptor()
+	// incidentlink.DefaultEntityKind holds the default value on creation for the entity_kind field.
+	incidentlink.DefaultEntityKind = incidentlinkDescEntityKind.Default.(string)
+	// incidentlinkDescEntityValue is the schema descriptor for entity_value field.
+	incidentlinkDescEntityValue := incidentlinkFields[7].Descriptor()
+	// incidentlink.DefaultEntityValue holds the default value on creation for the entity_value field.
+	incidentlink.DefaultEntityValue = incidentlinkDescEntityValue.Default.(string)
+	// incidentlinkDescLinkedAt is the schema descriptor for linked_at field.
+	incidentlinkDescLinkedAt := incidentlinkFields[8].Descriptor()
+	// incidentlink.DefaultLinkedAt holds the default value on creation for the linked_at field.
+	incidentlink.DefaultLinkedAt = incidentlinkDescLinkedAt.Default.(func() time.Time)
 	resourceFields := schema.Resource{}.Fields()
 	_ = resourceFields
 	// resourceDescKey is the schema descriptor for key field.

@@ -18,12 +18,16 @@ type Tx struct {
 	Alert *AlertClient
 	// AlertPayload is the client for interacting with the AlertPayload builders.
 	AlertPayload *AlertPayloadClient
+	// AlertRemoval is the client for interacting with the AlertRemoval builders.
+	AlertRemoval *AlertRemovalClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
 	AuditEvent *AuditEventClient
 	// Entity is the client for interacting with the Entity builders.
 	Entity *EntityClient
 	// Incident is the client for interacting with the Incident builders.
 	Incident *IncidentClient
+	// IncidentLink is the client for interacting with the IncidentLink builders.
+	IncidentLink *IncidentLinkClient
 	// Resource is the client for interacting with the Resource builders.
 	Resource *ResourceClient
 	// Session is the client for interacting with the Session builders.
@@ -165,9 +169,11 @@ func (tx *Tx) Client() *Client {
 func (tx *Tx) init() {
 	tx.Alert = NewAlertClient(tx.config)
 	tx.AlertPayload = NewAlertPayloadClient(tx.config)
+	tx.AlertRemoval = NewAlertRemovalClient(tx.config)
 	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.Entity = NewEntityClient(tx.config)
 	tx.Incident = NewIncidentClient(tx.config)
+	tx.IncidentLink = NewIncidentLinkClient(tx.config)
 	tx.Resource = NewResourceClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.Token = NewTokenClient(tx.config)

@@ -62,11 +62,15 @@ func (r *Resolver) Alert() generated.AlertResolver { return &alertResolver{r} }
 // Incident returns generated.IncidentResolver implementation.
 func (r *Resolver) Incident() generated.IncidentResolver { return &incidentResolver{r} }
 
+// IncidentLink returns generated.IncidentLinkResolver implementation.
+func (r *Resolver) IncidentLink() generated.IncidentLinkResolver { return &incidentLinkResolver{r} }
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
 type (
-	alertResolver    struct{ *Resolver }
-	incidentResolver struct{ *Resolver }
-	queryResolver    struct{ *Resolver }
+	alertResolver        struct{ *Resolver }
+	incidentResolver     struct{ *Resolver }
+	incidentLinkResolver struct{ *Resolver }
+	queryResolver        struct{ *Resolver }
 )

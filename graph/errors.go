@@ -112,7 +112,7 @@ func classify(err error) (code, msg string) {
 	case errors.Is(err, auth.ErrWeakPassword), errors.Is(err, auth.ErrBadUsername), errors.Is(err, auth.ErrLastAdmin),
 		errors.As(err, &bad):
 		return CodeInvalid, err.Error()
-	case errors.Is(err, triage.ErrMerged):
+	case errors.Is(err, triage.ErrMerged), errors.Is(err, triage.ErrScope):
 		var gqlErr *gqlerror.Error
 		if errors.As(err, &gqlErr) && gqlErr.Err != nil {
 			err = gqlErr.Err // without the position and path gqlgen prefixes

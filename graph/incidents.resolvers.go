@@ -22,6 +22,11 @@ func (r *incidentResolver) MergedInto(ctx context.Context, obj *ent.Incident) (*
 	return r.ent(ctx).Incident.Get(ctx, *obj.MergedIntoID)
 }
 
+// Resources is the resolver for the resources field.
+func (r *incidentResolver) Resources(ctx context.Context, obj *ent.Incident) ([]*ent.Resource, error) {
+	return incidentResources(ctx, r.ent(ctx), obj)
+}
+
 // Incidents is the resolver for the incidents field.
 func (r *queryResolver) Incidents(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput, tactics []killchain.Tactic, search *string, includeMerged *bool) (*ent.IncidentConnection, error) {
 	first, last, err := page(first, last)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/vigil-soc/vigil/auth"
 	"github.com/vigil-soc/vigil/broker"
+	"github.com/vigil-soc/vigil/correlate"
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/ingest"
 )
@@ -22,6 +23,10 @@ type Deps struct {
 	Broker   broker.Broker
 	// Schedule asks correlation to recompute resources; called after commit.
 	Schedule func(keys ...string)
+	// Backlog tells how many resources wait for correlation (nil: none).
+	Backlog func() int
+	// Rule is the correlation rule in force.
+	Rule correlate.Rule
 }
 
 // Resolver is the root resolver.

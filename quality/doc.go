@@ -39,7 +39,8 @@
 // AlertType column repeats the display name, so those alerts do too);
 // subscriptions, hosts, accounts and addresses are invented: public
 // addresses come from the documentation ranges 192.0.2.0/24, 198.51.100.0/24
-// and 203.0.113.0/24, private ones from RFC 1918. The same id in two batches
+// and 203.0.113.0/24, private ones from RFC 1918, carrier-grade NAT ones
+// from RFC 6598 (100.64.0.0/10). The same id in two batches
 // is one alert sent twice (a replay, or an update such as a later
 // dismissal); both copies carry the same label.
 //

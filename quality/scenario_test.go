@@ -100,11 +100,13 @@ func TestScenariosUseRealAlertNames(t *testing.T) {
 }
 
 // TestScenarioAddressesAreInvented checks every ip entity: documentation
-// ranges for public addresses, RFC 1918 for private ones.
+// ranges for public addresses, RFC 1918 for private ones, RFC 6598 for
+// carrier-grade NAT.
 func TestScenarioAddressesAreInvented(t *testing.T) {
 	allowed := []netip.Prefix{
 		netip.MustParsePrefix("192.0.2.0/24"), netip.MustParsePrefix("198.51.100.0/24"), netip.MustParsePrefix("203.0.113.0/24"),
 		netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("172.16.0.0/12"), netip.MustParsePrefix("192.168.0.0/16"),
+		netip.MustParsePrefix("100.64.0.0/10"),
 	}
 	corpus, err := Corpus()
 	if err != nil {
@@ -125,7 +127,7 @@ func TestScenarioAddressesAreInvented(t *testing.T) {
 					}
 				}
 				if !ok {
-					t.Errorf("%s: alert %s: address %v is not from a documentation or RFC 1918 range", s.Name, a.ID, e["Address"])
+					t.Errorf("%s: alert %s: address %v is not from a documentation, RFC 1918 or RFC 6598 range", s.Name, a.ID, e["Address"])
 				}
 			}
 		}

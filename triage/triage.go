@@ -53,6 +53,16 @@ func SetIncidentStatus(ctx context.Context, c *ent.Client, id int, status alerts
 			return nil, nil, fmt.Errorf("closing the incident's alerts: %w", err)
 		}
 	}
+	if inc.MultiResource {
+		// Its resources' keys: the cross-resource pass that follows their
+		// recomputation is what revisits a multi-resource incident.
+		ks, err := c.Alert.Query().Where(entalert.HasIncidentsWith(incident.ID(id)), entalert.ResourceKeyNEQ("")).
+			Unique(true).Select(entalert.FieldResourceKey).Strings(ctx)
+		if err != nil {
+			return nil, nil, fmt.Errorf("the incident's resources: %w", err)
+		}
+		return inc, ks, nil
+	}
 	return inc, keys(inc.ResourceKey), nil
 }
 

@@ -14,8 +14,10 @@ import (
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/intercept"
 	"github.com/vigil-soc/vigil/ent/resource"
 )
@@ -82,6 +84,10 @@ func scope(typ string, subs []string) (func(*sql.Selector), error) {
 		return entity.HasAlertsWith(subscriptionIn(alert.FieldSubscriptionID, subs)), nil
 	case ent.TypeAlertPayload:
 		return alertpayload.HasAlertWith(subscriptionIn(alert.FieldSubscriptionID, subs)), nil
+	case ent.TypeIncidentLink:
+		return incidentlink.HasAlertWith(subscriptionIn(alert.FieldSubscriptionID, subs)), nil
+	case ent.TypeAlertRemoval:
+		return alertremoval.HasAlertWith(subscriptionIn(alert.FieldSubscriptionID, subs)), nil
 	}
 	return nil, fmt.Errorf("authz: no scope rule for %s", typ)
 }
@@ -105,7 +111,11 @@ func nothing(s *sql.Selector) { s.Where(sql.False()) }
 
 // guard checks every write. Only vigil itself creates and deletes rows
 // and manages identities (after the auth package has checked the caller);
-// a responder or an admin may update alerts and incidents in scope.
+// a responder or an admin may update alerts and incidents in scope, and
+// record the decisions of package triage: an incident merged into another
+// moves its alert links, an alert removed from an incident leaves a
+// removal record. (Triage first reads the incidents through this policy,
+// so a decision on an incident out of scope is not found.)
 func guard(next ent.Mutator) ent.Mutator {
 	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 		v := authz.FromContext(ctx)
@@ -115,9 +125,20 @@ func guard(next ent.Mutator) ent.Mutator {
 		if v.Kind == authz.KindSystem {
 			return next.Mutate(ctx, m)
 		}
-		triage := m.Type() == ent.TypeAlert || m.Type() == ent.TypeIncident
-		if !triage || !m.Op().Is(ent.OpUpdate|ent.OpUpdateOne) || !v.Can(authz.Responder) {
+		var allowed ent.Op
+		switch m.Type() {
+		case ent.TypeAlert, ent.TypeIncident:
+			allowed = ent.OpUpdate | ent.OpUpdateOne
+		case ent.TypeIncidentLink:
+			allowed = ent.OpCreate | ent.OpDelete
+		case ent.TypeAlertRemoval:
+			allowed = ent.OpCreate
+		}
+		if !m.Op().Is(allowed) || !v.Can(authz.Responder) {
 			return nil, authz.ErrForbidden
+		}
+		if m.Op().Is(ent.OpCreate) {
+			return next.Mutate(ctx, m)
 		}
 		if v.Scoped() {
 			p, err := scope(m.Type(), v.Subscriptions)

@@ -33,6 +33,18 @@ func (f AlertPayloadFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AlertPayloadMutation", m)
 }
 
+// The AlertRemovalFunc type is an adapter to allow the use of ordinary
+// function as AlertRemoval mutator.
+type AlertRemovalFunc func(context.Context, *ent.AlertRemovalMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AlertRemovalFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AlertRemovalMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AlertRemovalMutation", m)
+}
+
 // The AuditEventFunc type is an adapter to allow the use of ordinary
 // function as AuditEvent mutator.
 type AuditEventFunc func(context.Context, *ent.AuditEventMutation) (ent.Value, error)
@@ -67,6 +79,18 @@ func (f IncidentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.IncidentMutation", m)
+}
+
+// The IncidentLinkFunc type is an adapter to allow the use of ordinary
+// function as IncidentLink mutator.
+type IncidentLinkFunc func(context.Context, *ent.IncidentLinkMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f IncidentLinkFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.IncidentLinkMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.IncidentLinkMutation", m)
 }
 
 // The ResourceFunc type is an adapter to allow the use of ordinary

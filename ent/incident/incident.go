@@ -47,6 +47,12 @@ const (
 	FieldResourceKey = "resource_key"
 	// FieldClosedByAnalyst holds the string denoting the closed_by_analyst field in the database.
 	FieldClosedByAnalyst = "closed_by_analyst"
+	// FieldMultiResource holds the string denoting the multi_resource field in the database.
+	FieldMultiResource = "multi_resource"
+	// FieldMergedBy holds the string denoting the merged_by field in the database.
+	FieldMergedBy = "merged_by"
+	// FieldMergedAt holds the string denoting the merged_at field in the database.
+	FieldMergedAt = "merged_at"
 	// FieldMergedIntoID holds the string denoting the merged_into_id field in the database.
 	FieldMergedIntoID = "merged_into_id"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
@@ -57,6 +63,18 @@ const (
 	EdgeResource = "resource"
 	// EdgeAlerts holds the string denoting the alerts edge name in mutations.
 	EdgeAlerts = "alerts"
+	// EdgeCoveredBy holds the string denoting the covered_by edge name in mutations.
+	EdgeCoveredBy = "covered_by"
+	// EdgeCovers holds the string denoting the covers edge name in mutations.
+	EdgeCovers = "covers"
+	// EdgeFollows holds the string denoting the follows edge name in mutations.
+	EdgeFollows = "follows"
+	// EdgeFollowedBy holds the string denoting the followed_by edge name in mutations.
+	EdgeFollowedBy = "followed_by"
+	// EdgeRemovals holds the string denoting the removals edge name in mutations.
+	EdgeRemovals = "removals"
+	// EdgeLinks holds the string denoting the links edge name in mutations.
+	EdgeLinks = "links"
 	// Table holds the table name of the incident in the database.
 	Table = "incidents"
 	// ResourceTable is the table that holds the resource relation/edge.
@@ -71,6 +89,32 @@ const (
 	// AlertsInverseTable is the table name for the Alert entity.
 	// It exists in this package in order to avoid circular dependency with the "alert" package.
 	AlertsInverseTable = "alerts"
+	// CoveredByTable is the table that holds the covered_by relation/edge. The primary key declared below.
+	CoveredByTable = "incident_covers"
+	// CoversTable is the table that holds the covers relation/edge. The primary key declared below.
+	CoversTable = "incident_covers"
+	// FollowsTable is the table that holds the follows relation/edge.
+	FollowsTable = "incidents"
+	// FollowsColumn is the table column denoting the follows relation/edge.
+	FollowsColumn = "incident_followed_by"
+	// FollowedByTable is the table that holds the followed_by relation/edge.
+	FollowedByTable = "incidents"
+	// FollowedByColumn is the table column denoting the followed_by relation/edge.
+	FollowedByColumn = "incident_followed_by"
+	// RemovalsTable is the table that holds the removals relation/edge.
+	RemovalsTable = "alert_removals"
+	// RemovalsInverseTable is the table name for the AlertRemoval entity.
+	// It exists in this package in order to avoid circular dependency with the "alertremoval" package.
+	RemovalsInverseTable = "alert_removals"
+	// RemovalsColumn is the table column denoting the removals relation/edge.
+	RemovalsColumn = "incident_id"
+	// LinksTable is the table that holds the links relation/edge.
+	LinksTable = "incident_links"
+	// LinksInverseTable is the table name for the IncidentLink entity.
+	// It exists in this package in order to avoid circular dependency with the "incidentlink" package.
+	LinksInverseTable = "incident_links"
+	// LinksColumn is the table column denoting the links relation/edge.
+	LinksColumn = "incident_id"
 )
 
 // Columns holds all SQL columns for incident fields.
@@ -91,6 +135,9 @@ var Columns = []string{
 	FieldAlertCount,
 	FieldResourceKey,
 	FieldClosedByAnalyst,
+	FieldMultiResource,
+	FieldMergedBy,
+	FieldMergedAt,
 	FieldMergedIntoID,
 	FieldCreatedAt,
 	FieldUpdatedAt,
@@ -99,6 +146,7 @@ var Columns = []string{
 // ForeignKeys holds the SQL foreign-keys that are owned by the "incidents"
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
+	"incident_followed_by",
 	"resource_incidents",
 }
 
@@ -106,6 +154,12 @@ var (
 	// AlertsPrimaryKey and AlertsColumn2 are the table columns denoting the
 	// primary key for the alerts relation (M2M).
 	AlertsPrimaryKey = []string{"incident_id", "alert_id"}
+	// CoveredByPrimaryKey and CoveredByColumn2 are the table columns denoting the
+	// primary key for the covered_by relation (M2M).
+	CoveredByPrimaryKey = []string{"incident_id", "covered_by_id"}
+	// CoversPrimaryKey and CoversColumn2 are the table columns denoting the
+	// primary key for the covers relation (M2M).
+	CoversPrimaryKey = []string{"incident_id", "covered_by_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -134,6 +188,8 @@ var (
 	DefaultAlertCount int
 	// DefaultClosedByAnalyst holds the default value on creation for the "closed_by_analyst" field.
 	DefaultClosedByAnalyst bool
+	// DefaultMultiResource holds the default value on creation for the "multi_resource" field.
+	DefaultMultiResource bool
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
@@ -232,6 +288,21 @@ func ByClosedByAnalyst(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldClosedByAnalyst, opts...).ToFunc()
 }
 
+// ByMultiResource orders the results by the multi_resource field.
+func ByMultiResource(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMultiResource, opts...).ToFunc()
+}
+
+// ByMergedBy orders the results by the merged_by field.
+func ByMergedBy(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMergedBy, opts...).ToFunc()
+}
+
+// ByMergedAt orders the results by the merged_at field.
+func ByMergedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMergedAt, opts...).ToFunc()
+}
+
 // ByMergedIntoID orders the results by the merged_into_id field.
 func ByMergedIntoID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldMergedIntoID, opts...).ToFunc()
@@ -267,6 +338,83 @@ func ByAlerts(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newAlertsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByCoveredByCount orders the results by covered_by count.
+func ByCoveredByCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCoveredByStep(), opts...)
+	}
+}
+
+// ByCoveredBy orders the results by covered_by terms.
+func ByCoveredBy(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCoveredByStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByCoversCount orders the results by covers count.
+func ByCoversCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCoversStep(), opts...)
+	}
+}
+
+// ByCovers orders the results by covers terms.
+func ByCovers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCoversStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByFollowsField orders the results by follows field.
+func ByFollowsField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newFollowsStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByFollowedByCount orders the results by followed_by count.
+func ByFollowedByCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newFollowedByStep(), opts...)
+	}
+}
+
+// ByFollowedBy orders the results by followed_by terms.
+func ByFollowedBy(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newFollowedByStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByRemovalsCount orders the results by removals count.
+func ByRemovalsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newRemovalsStep(), opts...)
+	}
+}
+
+// ByRemovals orders the results by removals terms.
+func ByRemovals(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRemovalsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByLinksCount orders the results by links count.
+func ByLinksCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newLinksStep(), opts...)
+	}
+}
+
+// ByLinks orders the results by links terms.
+func ByLinks(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newLinksStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newResourceStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -279,6 +427,48 @@ func newAlertsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AlertsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, false, AlertsTable, AlertsPrimaryKey...),
+	)
+}
+func newCoveredByStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(Table, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, CoveredByTable, CoveredByPrimaryKey...),
+	)
+}
+func newCoversStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(Table, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, false, CoversTable, CoversPrimaryKey...),
+	)
+}
+func newFollowsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(Table, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, FollowsTable, FollowsColumn),
+	)
+}
+func newFollowedByStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(Table, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, FollowedByTable, FollowedByColumn),
+	)
+}
+func newRemovalsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RemovalsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, RemovalsTable, RemovalsColumn),
+	)
+}
+func newLinksStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(LinksInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, LinksTable, LinksColumn),
 	)
 }
 

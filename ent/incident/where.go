@@ -106,6 +106,21 @@ func ClosedByAnalyst(v bool) predicate.Incident {
 	return predicate.Incident(sql.FieldEQ(FieldClosedByAnalyst, v))
 }
 
+// MultiResource applies equality check predicate on the "multi_resource" field. It's identical to MultiResourceEQ.
+func MultiResource(v bool) predicate.Incident {
+	return predicate.Incident(sql.FieldEQ(FieldMultiResource, v))
+}
+
+// MergedBy applies equality check predicate on the "merged_by" field. It's identical to MergedByEQ.
+func MergedBy(v string) predicate.Incident {
+	return predicate.Incident(sql.FieldEQ(FieldMergedBy, v))
+}
+
+// MergedAt applies equality check predicate on the "merged_at" field. It's identical to MergedAtEQ.
+func MergedAt(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldEQ(FieldMergedAt, v))
+}
+
 // MergedIntoID applies equality check predicate on the "merged_into_id" field. It's identical to MergedIntoIDEQ.
 func MergedIntoID(v int) predicate.Incident {
 	return predicate.Incident(sql.FieldEQ(FieldMergedIntoID, v))
@@ -596,6 +611,141 @@ func ClosedByAnalystNEQ(v bool) predicate.Incident {
 	return predicate.Incident(sql.FieldNEQ(FieldClosedByAnalyst, v))
 }
 
+// MultiResourceEQ applies the EQ predicate on the "multi_resource" field.
+func MultiResourceEQ(v bool) predicate.Incident {
+	return predicate.Incident(sql.FieldEQ(FieldMultiResource, v))
+}
+
+// MultiResourceNEQ applies the NEQ predicate on the "multi_resource" field.
+func MultiResourceNEQ(v bool) predicate.Incident {
+	return predicate.Incident(sql.FieldNEQ(FieldMultiResource, v))
+}
+
+// MergedByEQ applies the EQ predicate on the "merged_by" field.
+func MergedByEQ(v string) predicate.Incident {
+	return predicate.Incident(sql.FieldEQ(FieldMergedBy, v))
+}
+
+// MergedByNEQ applies the NEQ predicate on the "merged_by" field.
+func MergedByNEQ(v string) predicate.Incident {
+	return predicate.Incident(sql.FieldNEQ(FieldMergedBy, v))
+}
+
+// MergedByIn applies the In predicate on the "merged_by" field.
+func MergedByIn(vs ...string) predicate.Incident {
+	return predicate.Incident(sql.FieldIn(FieldMergedBy, vs...))
+}
+
+// MergedByNotIn applies the NotIn predicate on the "merged_by" field.
+func MergedByNotIn(vs ...string) predicate.Incident {
+	return predicate.Incident(sql.FieldNotIn(FieldMergedBy, vs...))
+}
+
+// MergedByGT applies the GT predicate on the "merged_by" field.
+func MergedByGT(v string) predicate.Incident {
+	return predicate.Incident(sql.FieldGT(FieldMergedBy, v))
+}
+
+// MergedByGTE applies the GTE predicate on the "merged_by" field.
+func MergedByGTE(v string) predicate.Incident {
+	return predicate.Incident(sql.FieldGTE(FieldMergedBy, v))
+}
+
+// MergedByLT applies the LT predicate on the "merged_by" field.
+func MergedByLT(v string) predicate.Incident {
+	return predicate.Incident(sql.FieldLT(FieldMergedBy, v))
+}
+
+// MergedByLTE applies the LTE predicate on the "merged_by" field.
+func MergedByLTE(v string) predicate.Incident {
+	return predicate.Incident(sql.FieldLTE(FieldMergedBy, v))
+}
+
+// MergedByContains applies the Contains predicate on the "merged_by" field.
+func MergedByContains(v string) predicate.Incident {
+	return predicate.Incident(sql.FieldContains(FieldMergedBy, v))
+}
+
+// MergedByHasPrefix applies the HasPrefix predicate on the "merged_by" field.
+func MergedByHasPrefix(v string) predicate.Incident {
+	return predicate.Incident(sql.FieldHasPrefix(FieldMergedBy, v))
+}
+
+// MergedByHasSuffix applies the HasSuffix predicate on the "merged_by" field.
+func MergedByHasSuffix(v string) predicate.Incident {
+	return predicate.Incident(sql.FieldHasSuffix(FieldMergedBy, v))
+}
+
+// MergedByIsNil applies the IsNil predicate on the "merged_by" field.
+func MergedByIsNil() predicate.Incident {
+	return predicate.Incident(sql.FieldIsNull(FieldMergedBy))
+}
+
+// MergedByNotNil applies the NotNil predicate on the "merged_by" field.
+func MergedByNotNil() predicate.Incident {
+	return predicate.Incident(sql.FieldNotNull(FieldMergedBy))
+}
+
+// MergedByEqualFold applies the EqualFold predicate on the "merged_by" field.
+func MergedByEqualFold(v string) predicate.Incident {
+	return predicate.Incident(sql.FieldEqualFold(FieldMergedBy, v))
+}
+
+// MergedByContainsFold applies the ContainsFold predicate on the "merged_by" field.
+func MergedByContainsFold(v string) predicate.Incident {
+	return predicate.Incident(sql.FieldContainsFold(FieldMergedBy, v))
+}
+
+// MergedAtEQ applies the EQ predicate on the "merged_at" field.
+func MergedAtEQ(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldEQ(FieldMergedAt, v))
+}
+
+// MergedAtNEQ applies the NEQ predicate on the "merged_at" field.
+func MergedAtNEQ(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldNEQ(FieldMergedAt, v))
+}
+
+// MergedAtIn applies the In predicate on the "merged_at" field.
+func MergedAtIn(vs ...time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldIn(FieldMergedAt, vs...))
+}
+
+// MergedAtNotIn applies the NotIn predicate on the "merged_at" field.
+func MergedAtNotIn(vs ...time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldNotIn(FieldMergedAt, vs...))
+}
+
+// MergedAtGT applies the GT predicate on the "merged_at" field.
+func MergedAtGT(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldGT(FieldMergedAt, v))
+}
+
+// MergedAtGTE applies the GTE predicate on the "merged_at" field.
+func MergedAtGTE(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldGTE(FieldMergedAt, v))
+}
+
+// MergedAtLT applies the LT predicate on the "merged_at" field.
+func MergedAtLT(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldLT(FieldMergedAt, v))
+}
+
+// MergedAtLTE applies the LTE predicate on the "merged_at" field.
+func MergedAtLTE(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldLTE(FieldMergedAt, v))
+}
+
+// MergedAtIsNil applies the IsNil predicate on the "merged_at" field.
+func MergedAtIsNil() predicate.Incident {
+	return predicate.Incident(sql.FieldIsNull(FieldMergedAt))
+}
+
+// MergedAtNotNil applies the NotNil predicate on the "merged_at" field.
+func MergedAtNotNil() predicate.Incident {
+	return predicate.Incident(sql.FieldNotNull(FieldMergedAt))
+}
+
 // MergedIntoIDEQ applies the EQ predicate on the "merged_into_id" field.
 func MergedIntoIDEQ(v int) predicate.Incident {
 	return predicate.Incident(sql.FieldEQ(FieldMergedIntoID, v))
@@ -764,6 +914,144 @@ func HasAlerts() predicate.Incident {
 func HasAlertsWith(preds ...predicate.Alert) predicate.Incident {
 	return predicate.Incident(func(s *sql.Selector) {
 		step := newAlertsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasCoveredBy applies the HasEdge predicate on the "covered_by" edge.
+func HasCoveredBy() predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, CoveredByTable, CoveredByPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCoveredByWith applies the HasEdge predicate on the "covered_by" edge with a given conditions (other predicates).
+func HasCoveredByWith(preds ...predicate.Incident) predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := newCoveredByStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasCovers applies the HasEdge predicate on the "covers" edge.
+func HasCovers() predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, CoversTable, CoversPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCoversWith applies the HasEdge predicate on the "covers" edge with a given conditions (other predicates).
+func HasCoversWith(preds ...predicate.Incident) predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := newCoversStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasFollows applies the HasEdge predicate on the "follows" edge.
+func HasFollows() predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, FollowsTable, FollowsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasFollowsWith applies the HasEdge predicate on the "follows" edge with a given conditions (other predicates).
+func HasFollowsWith(preds ...predicate.Incident) predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := newFollowsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasFollowedBy applies the HasEdge predicate on the "followed_by" edge.
+func HasFollowedBy() predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, FollowedByTable, FollowedByColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasFollowedByWith applies the HasEdge predicate on the "followed_by" edge with a given conditions (other predicates).
+func HasFollowedByWith(preds ...predicate.Incident) predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := newFollowedByStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasRemovals applies the HasEdge predicate on the "removals" edge.
+func HasRemovals() predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, RemovalsTable, RemovalsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRemovalsWith applies the HasEdge predicate on the "removals" edge with a given conditions (other predicates).
+func HasRemovalsWith(preds ...predicate.AlertRemoval) predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := newRemovalsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasLinks applies the HasEdge predicate on the "links" edge.
+func HasLinks() predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, LinksTable, LinksColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasLinksWith applies the HasEdge predicate on the "links" edge with a given conditions (other predicates).
+func HasLinksWith(preds ...predicate.IncidentLink) predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := newLinksStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -10,9 +10,11 @@ import (
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
+	"github.com/vigil-soc/vigil/ent/alertremoval"
 	"github.com/vigil-soc/vigil/ent/auditevent"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
+	"github.com/vigil-soc/vigil/ent/incidentlink"
 	"github.com/vigil-soc/vigil/ent/predicate"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/ent/session"
@@ -130,6 +132,33 @@ func (f TraverseAlertPayload) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.AlertPayloadQuery", q)
 }
 
+// The AlertRemovalFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AlertRemovalFunc func(context.Context, *ent.AlertRemovalQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AlertRemovalFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AlertRemovalQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AlertRemovalQuery", q)
+}
+
+// The TraverseAlertRemoval type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAlertRemoval func(context.Context, *ent.AlertRemovalQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAlertRemoval) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAlertRemoval) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AlertRemovalQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AlertRemovalQuery", q)
+}
+
 // The AuditEventFunc type is an adapter to allow the use of ordinary function as a Querier.
 type AuditEventFunc func(context.Context, *ent.AuditEventQuery) (ent.Value, error)
 
@@ -209,6 +238,33 @@ func (f TraverseIncident) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.IncidentQuery", q)
+}
+
+// The IncidentLinkFunc type is an adapter to allow the use of ordinary function as a Querier.
+type IncidentLinkFunc func(context.Context, *ent.IncidentLinkQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f IncidentLinkFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.IncidentLinkQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.IncidentLinkQuery", q)
+}
+
+// The TraverseIncidentLink type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseIncidentLink func(context.Context, *ent.IncidentLinkQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseIncidentLink) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseIncidentLink) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IncidentLinkQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.IncidentLinkQuery", q)
 }
 
 // The ResourceFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -326,12 +382,16 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.AlertQuery, predicate.Alert, alert.OrderOption]{typ: ent.TypeAlert, tq: q}, nil
 	case *ent.AlertPayloadQuery:
 		return &query[*ent.AlertPayloadQuery, predicate.AlertPayload, alertpayload.OrderOption]{typ: ent.TypeAlertPayload, tq: q}, nil
+	case *ent.AlertRemovalQuery:
+		return &query[*ent.AlertRemovalQuery, predicate.AlertRemoval, alertremoval.OrderOption]{typ: ent.TypeAlertRemoval, tq: q}, nil
 	case *ent.AuditEventQuery:
 		return &query[*ent.AuditEventQuery, predicate.AuditEvent, auditevent.OrderOption]{typ: ent.TypeAuditEvent, tq: q}, nil
 	case *ent.EntityQuery:
 		return &query[*ent.EntityQuery, predicate.Entity, entity.OrderOption]{typ: ent.TypeEntity, tq: q}, nil
 	case *ent.IncidentQuery:
 		return &query[*ent.IncidentQuery, predicate.Incident, incident.OrderOption]{typ: ent.TypeIncident, tq: q}, nil
+	case *ent.IncidentLinkQuery:
+		return &query[*ent.IncidentLinkQuery, predicate.IncidentLink, incidentlink.OrderOption]{typ: ent.TypeIncidentLink, tq: q}, nil
 	case *ent.ResourceQuery:
 		return &query[*ent.ResourceQuery, predicate.Resource, resource.OrderOption]{typ: ent.TypeResource, tq: q}, nil
 	case *ent.SessionQuery:

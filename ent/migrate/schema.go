@@ -107,6 +107,46 @@ var (
 			},
 		},
 	}
+	// AlertRemovalsColumns holds the columns for the "alert_removals" table.
+	AlertRemovalsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "actor", Type: field.TypeString},
+		{Name: "removed_at", Type: field.TypeTime},
+		{Name: "alert_id", Type: field.TypeInt},
+		{Name: "incident_id", Type: field.TypeInt},
+	}
+	// AlertRemovalsTable holds the schema information for the "alert_removals" table.
+	AlertRemovalsTable = &schema.Table{
+		Name:       "alert_removals",
+		Columns:    AlertRemovalsColumns,
+		PrimaryKey: []*schema.Column{AlertRemovalsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "alert_removals_alerts_alert",
+				Columns:    []*schema.Column{AlertRemovalsColumns[3]},
+				RefColumns: []*schema.Column{AlertsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "alert_removals_incidents_removals",
+				Columns:    []*schema.Column{AlertRemovalsColumns[4]},
+				RefColumns: []*schema.Column{IncidentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "alertremoval_alert_id",
+				Unique:  false,
+				Columns: []*schema.Column{AlertRemovalsColumns[3]},
+			},
+			{
+				Name:    "alertremoval_incident_id_alert_id",
+				Unique:  true,
+				Columns: []*schema.Column{AlertRemovalsColumns[4], AlertRemovalsColumns[3]},
+			},
+		},
+	}
 	// AuditEventsColumns holds the columns for the "audit_events" table.
 	AuditEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -174,9 +214,13 @@ var (
 		{Name: "alert_count", Type: field.TypeInt, Default: 0},
 		{Name: "resource_key", Type: field.TypeString},
 		{Name: "closed_by_analyst", Type: field.TypeBool, Default: false},
+		{Name: "multi_resource", Type: field.TypeBool, Default: false},
+		{Name: "merged_by", Type: field.TypeString, Nullable: true},
+		{Name: "merged_at", Type: field.TypeTime, Nullable: true},
 		{Name: "merged_into_id", Type: field.TypeInt, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "incident_followed_by", Type: field.TypeInt, Nullable: true},
 		{Name: "resource_incidents", Type: field.TypeInt},
 	}
 	// IncidentsTable holds the schema information for the "incidents" table.
@@ -186,8 +230,14 @@ var (
 		PrimaryKey: []*schema.Column{IncidentsColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
+				Symbol:     "incidents_incidents_followed_by",
+				Columns:    []*schema.Column{IncidentsColumns[22]},
+				RefColumns: []*schema.Column{IncidentsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
 				Symbol:     "incidents_resources_incidents",
-				Columns:    []*schema.Column{IncidentsColumns[19]},
+				Columns:    []*schema.Column{IncidentsColumns[23]},
 				RefColumns: []*schema.Column{ResourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -199,9 +249,54 @@ var (
 				Columns: []*schema.Column{IncidentsColumns[14]},
 			},
 			{
+				Name:    "incident_multi_resource",
+				Unique:  false,
+				Columns: []*schema.Column{IncidentsColumns[16]},
+			},
+			{
 				Name:    "incident_last_activity_time",
 				Unique:  false,
 				Columns: []*schema.Column{IncidentsColumns[8]},
+			},
+		},
+	}
+	// IncidentLinksColumns holds the columns for the "incident_links" table.
+	IncidentLinksColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "rule", Type: field.TypeString},
+		{Name: "rule_version", Type: field.TypeInt},
+		{Name: "reason", Type: field.TypeEnum, Enums: []string{"CHAIN", "ENTITY", "RESOURCE_CHAIN", "MERGE"}},
+		{Name: "tactics", Type: field.TypeJSON},
+		{Name: "entity_kind", Type: field.TypeString, Default: ""},
+		{Name: "entity_value", Type: field.TypeString, Default: ""},
+		{Name: "linked_at", Type: field.TypeTime},
+		{Name: "incident_id", Type: field.TypeInt},
+		{Name: "alert_id", Type: field.TypeInt},
+	}
+	// IncidentLinksTable holds the schema information for the "incident_links" table.
+	IncidentLinksTable = &schema.Table{
+		Name:       "incident_links",
+		Columns:    IncidentLinksColumns,
+		PrimaryKey: []*schema.Column{IncidentLinksColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "incident_links_incidents_links",
+				Columns:    []*schema.Column{IncidentLinksColumns[8]},
+				RefColumns: []*schema.Column{IncidentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "incident_links_alerts_alert",
+				Columns:    []*schema.Column{IncidentLinksColumns[9]},
+				RefColumns: []*schema.Column{AlertsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "incidentlink_incident_id_alert_id",
+				Unique:  true,
+				Columns: []*schema.Column{IncidentLinksColumns[8], IncidentLinksColumns[9]},
 			},
 		},
 	}
@@ -338,29 +433,64 @@ var (
 			},
 		},
 	}
+	// IncidentCoversColumns holds the columns for the "incident_covers" table.
+	IncidentCoversColumns = []*schema.Column{
+		{Name: "incident_id", Type: field.TypeInt},
+		{Name: "covered_by_id", Type: field.TypeInt},
+	}
+	// IncidentCoversTable holds the schema information for the "incident_covers" table.
+	IncidentCoversTable = &schema.Table{
+		Name:       "incident_covers",
+		Columns:    IncidentCoversColumns,
+		PrimaryKey: []*schema.Column{IncidentCoversColumns[0], IncidentCoversColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "incident_covers_incident_id",
+				Columns:    []*schema.Column{IncidentCoversColumns[0]},
+				RefColumns: []*schema.Column{IncidentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "incident_covers_covered_by_id",
+				Columns:    []*schema.Column{IncidentCoversColumns[1]},
+				RefColumns: []*schema.Column{IncidentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		AlertsTable,
 		AlertPayloadsTable,
+		AlertRemovalsTable,
 		AuditEventsTable,
 		EntitiesTable,
 		IncidentsTable,
+		IncidentLinksTable,
 		ResourcesTable,
 		SessionsTable,
 		TokensTable,
 		UsersTable,
 		AlertEntitiesTable,
 		IncidentAlertsTable,
+		IncidentCoversTable,
 	}
 )
 
 func init() {
 	AlertsTable.ForeignKeys[0].RefTable = ResourcesTable
 	AlertPayloadsTable.ForeignKeys[0].RefTable = AlertsTable
-	IncidentsTable.ForeignKeys[0].RefTable = ResourcesTable
+	AlertRemovalsTable.ForeignKeys[0].RefTable = AlertsTable
+	AlertRemovalsTable.ForeignKeys[1].RefTable = IncidentsTable
+	IncidentsTable.ForeignKeys[0].RefTable = IncidentsTable
+	IncidentsTable.ForeignKeys[1].RefTable = ResourcesTable
+	IncidentLinksTable.ForeignKeys[0].RefTable = IncidentsTable
+	IncidentLinksTable.ForeignKeys[1].RefTable = AlertsTable
 	SessionsTable.ForeignKeys[0].RefTable = UsersTable
 	AlertEntitiesTable.ForeignKeys[0].RefTable = AlertsTable
 	AlertEntitiesTable.ForeignKeys[1].RefTable = EntitiesTable
 	IncidentAlertsTable.ForeignKeys[0].RefTable = IncidentsTable
 	IncidentAlertsTable.ForeignKeys[1].RefTable = AlertsTable
+	IncidentCoversTable.ForeignKeys[0].RefTable = IncidentsTable
+	IncidentCoversTable.ForeignKeys[1].RefTable = IncidentsTable
 }

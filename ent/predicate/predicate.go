@@ -12,6 +12,9 @@ type Alert func(*sql.Selector)
 // AlertPayload is the predicate function for alertpayload builders.
 type AlertPayload func(*sql.Selector)
 
+// AlertRemoval is the predicate function for alertremoval builders.
+type AlertRemoval func(*sql.Selector)
+
 // AuditEvent is the predicate function for auditevent builders.
 type AuditEvent func(*sql.Selector)
 
@@ -20,6 +23,9 @@ type Entity func(*sql.Selector)
 
 // Incident is the predicate function for incident builders.
 type Incident func(*sql.Selector)
+
+// IncidentLink is the predicate function for incidentlink builders.
+type IncidentLink func(*sql.Selector)
 
 // Resource is the predicate function for resource builders.
 type Resource func(*sql.Selector)

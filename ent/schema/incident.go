@@ -5,6 +5,7 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -14,8 +15,10 @@ import (
 	"github.com/vigil-soc/vigil/killchain"
 )
 
-// Incident is a chain of alerts on one resource that lines up along the
-// kill chain. Its derived fields are maintained by package correlate.
+// Incident is a chain of alerts that lines up along the kill chain: on one
+// resource, or — when multi_resource is set — on several resources tied by a
+// shared strong entity (then it covers the per-resource incidents of its
+// members). Its derived fields are maintained by package correlate.
 type Incident struct {
 	ent.Schema
 }
@@ -58,6 +61,14 @@ func (Incident) Fields() []ent.Field {
 		field.Bool("closed_by_analyst").Default(false).
 			Comment("an analyst closed it: its alerts stay out of later correlation").
 			Annotations(entgql.Skip()),
+		field.Bool("multi_resource").Default(false).
+			Comment("the incident spans several resources tied by shared entities; its resource is the one with the earliest alert").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.String("merged_by").Optional().
+			Comment("the analyst who merged it into another; empty when correlation did").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
+		field.Time("merged_at").Optional().Nillable().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
 		field.Int("merged_into_id").Optional().Nillable().
 			Comment("set when a bridging alert made another incident absorb this one").
 			Annotations(entgql.Skip()),
@@ -74,6 +85,23 @@ func (Incident) Edges() []ent.Edge {
 		edge.From("resource", Resource.Type).Ref("incidents").Unique().Required(),
 		edge.To("alerts", Alert.Type).
 			Annotations(entgql.RelayConnection()),
+		// A multi-resource incident covers the per-resource incidents that
+		// hold any of its alerts; they are covered by it.
+		edge.To("covers", Incident.Type).
+			From("covered_by").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// An incident follows the one before it on its resource when that
+		// one was closed by an analyst, or ended at the rule's maximum
+		// lifetime while the activity went on.
+		edge.To("followed_by", Incident.Type).
+			From("follows").Unique().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// Alerts an analyst took out of it.
+		edge.To("removals", AlertRemoval.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// Why and when each member joined; removed with the incident.
+		edge.To("links", IncidentLink.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 
@@ -81,6 +109,7 @@ func (Incident) Edges() []ent.Edge {
 func (Incident) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("resource_key"),
+		index.Fields("multi_resource"),
 		index.Fields("last_activity_time"),
 	}
 }

@@ -30,6 +30,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Alert() AlertResolver
 	Incident() IncidentResolver
+	IncidentLink() IncidentLinkResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Subscription() SubscriptionResolver
@@ -110,6 +111,16 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	AlertRemoval struct {
+		Actor      func(childComplexity int) int
+		Alert      func(childComplexity int) int
+		AlertID    func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Incident   func(childComplexity int) int
+		IncidentID func(childComplexity int) int
+		RemovedAt  func(childComplexity int) int
+	}
+
 	AuditEvent struct {
 		Action  func(childComplexity int) int
 		Actor   func(childComplexity int) int
@@ -129,6 +140,37 @@ type ComplexityRoot struct {
 	AuditEventEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Correlation struct {
+		Entities    func(childComplexity int) int
+		Links       func(childComplexity int) int
+		Progression func(childComplexity int) int
+		Rule        func(childComplexity int) int
+		RuleVersion func(childComplexity int) int
+	}
+
+	CorrelationRule struct {
+		Description      func(childComplexity int) int
+		ForwardStep      func(childComplexity int) int
+		LinkKinds        func(childComplexity int) int
+		MaxLifetime      func(childComplexity int) int
+		MaxLinkResources func(childComplexity int) int
+		MinTactics       func(childComplexity int) int
+		Name             func(childComplexity int) int
+		Overrides        func(childComplexity int) int
+		SeverityFloor    func(childComplexity int) int
+		Version          func(childComplexity int) int
+		Window           func(childComplexity int) int
+	}
+
+	CorrelationRuleOverride struct {
+		ForwardStep   func(childComplexity int) int
+		MaxLifetime   func(childComplexity int) int
+		MinTactics    func(childComplexity int) int
+		ResourceType  func(childComplexity int) int
+		SeverityFloor func(childComplexity int) int
+		Window        func(childComplexity int) int
 	}
 
 	CreatedToken struct {
@@ -171,15 +213,26 @@ type ComplexityRoot struct {
 	Incident struct {
 		AlertCount        func(childComplexity int) int
 		Alerts            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) int
+		Correlation       func(childComplexity int) int
+		CoveredBy         func(childComplexity int) int
+		Covers            func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
 		Description       func(childComplexity int) int
 		FirstActivityTime func(childComplexity int) int
+		FollowedBy        func(childComplexity int) int
+		Follows           func(childComplexity int) int
 		ID                func(childComplexity int) int
 		IsActive          func(childComplexity int) int
 		LastActivityTime  func(childComplexity int) int
+		Links             func(childComplexity int) int
+		MergedAt          func(childComplexity int) int
+		MergedBy          func(childComplexity int) int
 		MergedInto        func(childComplexity int) int
+		MultiResource     func(childComplexity int) int
 		RemediationSteps  func(childComplexity int) int
+		Removals          func(childComplexity int) int
 		Resource          func(childComplexity int) int
+		Resources         func(childComplexity int) int
 		Severity          func(childComplexity int) int
 		SourceIps         func(childComplexity int) int
 		Status            func(childComplexity int) int
@@ -199,6 +252,22 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	IncidentLink struct {
+		Alert       func(childComplexity int) int
+		AlertID     func(childComplexity int) int
+		EntityKind  func(childComplexity int) int
+		EntityValue func(childComplexity int) int
+		Explanation func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Incident    func(childComplexity int) int
+		IncidentID  func(childComplexity int) int
+		LinkedAt    func(childComplexity int) int
+		Reason      func(childComplexity int) int
+		Rule        func(childComplexity int) int
+		RuleVersion func(childComplexity int) int
+		Tactics     func(childComplexity int) int
+	}
+
 	IngestResult struct {
 		Accepted   func(childComplexity int) int
 		Duplicates func(childComplexity int) int
@@ -206,15 +275,23 @@ type ComplexityRoot struct {
 		Updated    func(childComplexity int) int
 	}
 
+	LinkingEntity struct {
+		Kind      func(childComplexity int) int
+		Resources func(childComplexity int) int
+		Value     func(childComplexity int) int
+	}
+
 	Mutation struct {
-		AddUser           func(childComplexity int, input model.AddUserInput) int
-		CreateToken       func(childComplexity int, input model.CreateTokenInput) int
-		IngestAlerts      func(childComplexity int, alerts []*model.AlertInput) int
-		RemoveUser        func(childComplexity int, username string) int
-		RevokeToken       func(childComplexity int, id int) int
-		SetAlertStatus    func(childComplexity int, id int, status alerts.Status) int
-		SetIncidentStatus func(childComplexity int, id int, status alerts.Status, closeAlerts *bool) int
-		SetUserPassword   func(childComplexity int, username string, password string) int
+		AddUser                 func(childComplexity int, input model.AddUserInput) int
+		CreateToken             func(childComplexity int, input model.CreateTokenInput) int
+		IngestAlerts            func(childComplexity int, alerts []*model.AlertInput) int
+		MergeIncidents          func(childComplexity int, into int, from int) int
+		RemoveAlertFromIncident func(childComplexity int, incident int, alert int) int
+		RemoveUser              func(childComplexity int, username string) int
+		RevokeToken             func(childComplexity int, id int) int
+		SetAlertStatus          func(childComplexity int, id int, status alerts.Status) int
+		SetIncidentStatus       func(childComplexity int, id int, status alerts.Status, closeAlerts *bool) int
+		SetUserPassword         func(childComplexity int, username string, password string) int
 	}
 
 	PageInfo struct {
@@ -230,16 +307,18 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AlertTimeline func(childComplexity int, from time.Time, to time.Time, bucket *model.TimelineBucket, offsetMinutes *int, where *ent.AlertWhereInput) int
-		Alerts        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput, tactics []killchain.Tactic, search *string) int
-		AuditEvents   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
-		Incidents     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput, tactics []killchain.Tactic, search *string, includeMerged *bool) int
-		Node          func(childComplexity int, id int) int
-		Nodes         func(childComplexity int, ids []int) int
-		Resources     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ResourceOrder, where *ent.ResourceWhereInput) int
-		Tokens        func(childComplexity int) int
-		Users         func(childComplexity int) int
-		Viewer        func(childComplexity int) int
+		AlertTimeline      func(childComplexity int, from time.Time, to time.Time, bucket *model.TimelineBucket, offsetMinutes *int, where *ent.AlertWhereInput) int
+		Alerts             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput, tactics []killchain.Tactic, search *string) int
+		AuditEvents        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
+		CorrelationBacklog func(childComplexity int) int
+		CorrelationRules   func(childComplexity int) int
+		Incidents          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput, tactics []killchain.Tactic, search *string, includeMerged *bool) int
+		Node               func(childComplexity int, id int) int
+		Nodes              func(childComplexity int, ids []int) int
+		Resources          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ResourceOrder, where *ent.ResourceWhereInput) int
+		Tokens             func(childComplexity int) int
+		Users              func(childComplexity int) int
+		Viewer             func(childComplexity int) int
 	}
 
 	Rejection struct {
@@ -273,6 +352,11 @@ type ComplexityRoot struct {
 	Subscription struct {
 		IncidentCreated func(childComplexity int) int
 		IncidentUpdated func(childComplexity int) int
+	}
+
+	TacticStep struct {
+		Alerts func(childComplexity int) int
+		Tactic func(childComplexity int) int
 	}
 
 	TimelineCount struct {
@@ -661,6 +745,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AlertEdge.Node(childComplexity), true
 
+	case "AlertRemoval.actor":
+		if e.ComplexityRoot.AlertRemoval.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.Actor(childComplexity), true
+	case "AlertRemoval.alert":
+		if e.ComplexityRoot.AlertRemoval.Alert == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.Alert(childComplexity), true
+	case "AlertRemoval.alertID":
+		if e.ComplexityRoot.AlertRemoval.AlertID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.AlertID(childComplexity), true
+	case "AlertRemoval.id":
+		if e.ComplexityRoot.AlertRemoval.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.ID(childComplexity), true
+	case "AlertRemoval.incident":
+		if e.ComplexityRoot.AlertRemoval.Incident == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.Incident(childComplexity), true
+	case "AlertRemoval.incidentID":
+		if e.ComplexityRoot.AlertRemoval.IncidentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.IncidentID(childComplexity), true
+	case "AlertRemoval.removedAt":
+		if e.ComplexityRoot.AlertRemoval.RemovedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertRemoval.RemovedAt(childComplexity), true
+
 	case "AuditEvent.action":
 		if e.ComplexityRoot.AuditEvent.Action == nil {
 			break
@@ -735,6 +862,141 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
+
+	case "Correlation.entities":
+		if e.ComplexityRoot.Correlation.Entities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correlation.Entities(childComplexity), true
+	case "Correlation.links":
+		if e.ComplexityRoot.Correlation.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correlation.Links(childComplexity), true
+	case "Correlation.progression":
+		if e.ComplexityRoot.Correlation.Progression == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correlation.Progression(childComplexity), true
+	case "Correlation.rule":
+		if e.ComplexityRoot.Correlation.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correlation.Rule(childComplexity), true
+	case "Correlation.ruleVersion":
+		if e.ComplexityRoot.Correlation.RuleVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correlation.RuleVersion(childComplexity), true
+
+	case "CorrelationRule.description":
+		if e.ComplexityRoot.CorrelationRule.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.Description(childComplexity), true
+	case "CorrelationRule.forwardStep":
+		if e.ComplexityRoot.CorrelationRule.ForwardStep == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.ForwardStep(childComplexity), true
+	case "CorrelationRule.linkKinds":
+		if e.ComplexityRoot.CorrelationRule.LinkKinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.LinkKinds(childComplexity), true
+	case "CorrelationRule.maxLifetime":
+		if e.ComplexityRoot.CorrelationRule.MaxLifetime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.MaxLifetime(childComplexity), true
+	case "CorrelationRule.maxLinkResources":
+		if e.ComplexityRoot.CorrelationRule.MaxLinkResources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.MaxLinkResources(childComplexity), true
+	case "CorrelationRule.minTactics":
+		if e.ComplexityRoot.CorrelationRule.MinTactics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.MinTactics(childComplexity), true
+	case "CorrelationRule.name":
+		if e.ComplexityRoot.CorrelationRule.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.Name(childComplexity), true
+	case "CorrelationRule.overrides":
+		if e.ComplexityRoot.CorrelationRule.Overrides == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.Overrides(childComplexity), true
+	case "CorrelationRule.severityFloor":
+		if e.ComplexityRoot.CorrelationRule.SeverityFloor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.SeverityFloor(childComplexity), true
+	case "CorrelationRule.version":
+		if e.ComplexityRoot.CorrelationRule.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.Version(childComplexity), true
+	case "CorrelationRule.window":
+		if e.ComplexityRoot.CorrelationRule.Window == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRule.Window(childComplexity), true
+
+	case "CorrelationRuleOverride.forwardStep":
+		if e.ComplexityRoot.CorrelationRuleOverride.ForwardStep == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRuleOverride.ForwardStep(childComplexity), true
+	case "CorrelationRuleOverride.maxLifetime":
+		if e.ComplexityRoot.CorrelationRuleOverride.MaxLifetime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRuleOverride.MaxLifetime(childComplexity), true
+	case "CorrelationRuleOverride.minTactics":
+		if e.ComplexityRoot.CorrelationRuleOverride.MinTactics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRuleOverride.MinTactics(childComplexity), true
+	case "CorrelationRuleOverride.resourceType":
+		if e.ComplexityRoot.CorrelationRuleOverride.ResourceType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRuleOverride.ResourceType(childComplexity), true
+	case "CorrelationRuleOverride.severityFloor":
+		if e.ComplexityRoot.CorrelationRuleOverride.SeverityFloor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRuleOverride.SeverityFloor(childComplexity), true
+	case "CorrelationRuleOverride.window":
+		if e.ComplexityRoot.CorrelationRuleOverride.Window == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrelationRuleOverride.Window(childComplexity), true
 
 	case "CreatedToken.secret":
 		if e.ComplexityRoot.CreatedToken.Secret == nil {
@@ -878,6 +1140,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Alerts(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.AlertOrder), args["where"].(*ent.AlertWhereInput)), true
+	case "Incident.correlation":
+		if e.ComplexityRoot.Incident.Correlation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Correlation(childComplexity), true
+	case "Incident.coveredBy":
+		if e.ComplexityRoot.Incident.CoveredBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.CoveredBy(childComplexity), true
+	case "Incident.covers":
+		if e.ComplexityRoot.Incident.Covers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Covers(childComplexity), true
 	case "Incident.createdAt":
 		if e.ComplexityRoot.Incident.CreatedAt == nil {
 			break
@@ -896,6 +1176,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.FirstActivityTime(childComplexity), true
+	case "Incident.followedBy":
+		if e.ComplexityRoot.Incident.FollowedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.FollowedBy(childComplexity), true
+	case "Incident.follows":
+		if e.ComplexityRoot.Incident.Follows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Follows(childComplexity), true
 	case "Incident.id":
 		if e.ComplexityRoot.Incident.ID == nil {
 			break
@@ -914,24 +1206,60 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.LastActivityTime(childComplexity), true
+	case "Incident.links":
+		if e.ComplexityRoot.Incident.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Links(childComplexity), true
+	case "Incident.mergedAt":
+		if e.ComplexityRoot.Incident.MergedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.MergedAt(childComplexity), true
+	case "Incident.mergedBy":
+		if e.ComplexityRoot.Incident.MergedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.MergedBy(childComplexity), true
 	case "Incident.mergedInto":
 		if e.ComplexityRoot.Incident.MergedInto == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Incident.MergedInto(childComplexity), true
+	case "Incident.multiResource":
+		if e.ComplexityRoot.Incident.MultiResource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.MultiResource(childComplexity), true
 	case "Incident.remediationSteps":
 		if e.ComplexityRoot.Incident.RemediationSteps == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Incident.RemediationSteps(childComplexity), true
+	case "Incident.removals":
+		if e.ComplexityRoot.Incident.Removals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Removals(childComplexity), true
 	case "Incident.resource":
 		if e.ComplexityRoot.Incident.Resource == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Incident.Resource(childComplexity), true
+	case "Incident.resources":
+		if e.ComplexityRoot.Incident.Resources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Resources(childComplexity), true
 	case "Incident.severity":
 		if e.ComplexityRoot.Incident.Severity == nil {
 			break
@@ -1001,6 +1329,85 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.IncidentEdge.Node(childComplexity), true
 
+	case "IncidentLink.alert":
+		if e.ComplexityRoot.IncidentLink.Alert == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.Alert(childComplexity), true
+	case "IncidentLink.alertID":
+		if e.ComplexityRoot.IncidentLink.AlertID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.AlertID(childComplexity), true
+	case "IncidentLink.entityKind":
+		if e.ComplexityRoot.IncidentLink.EntityKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.EntityKind(childComplexity), true
+	case "IncidentLink.entityValue":
+		if e.ComplexityRoot.IncidentLink.EntityValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.EntityValue(childComplexity), true
+	case "IncidentLink.explanation":
+		if e.ComplexityRoot.IncidentLink.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.Explanation(childComplexity), true
+	case "IncidentLink.id":
+		if e.ComplexityRoot.IncidentLink.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.ID(childComplexity), true
+	case "IncidentLink.incident":
+		if e.ComplexityRoot.IncidentLink.Incident == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.Incident(childComplexity), true
+	case "IncidentLink.incidentID":
+		if e.ComplexityRoot.IncidentLink.IncidentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.IncidentID(childComplexity), true
+	case "IncidentLink.linkedAt":
+		if e.ComplexityRoot.IncidentLink.LinkedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.LinkedAt(childComplexity), true
+	case "IncidentLink.reason":
+		if e.ComplexityRoot.IncidentLink.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.Reason(childComplexity), true
+	case "IncidentLink.rule":
+		if e.ComplexityRoot.IncidentLink.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.Rule(childComplexity), true
+	case "IncidentLink.ruleVersion":
+		if e.ComplexityRoot.IncidentLink.RuleVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.RuleVersion(childComplexity), true
+	case "IncidentLink.tactics":
+		if e.ComplexityRoot.IncidentLink.Tactics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLink.Tactics(childComplexity), true
+
 	case "IngestResult.accepted":
 		if e.ComplexityRoot.IngestResult.Accepted == nil {
 			break
@@ -1025,6 +1432,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IngestResult.Updated(childComplexity), true
+
+	case "LinkingEntity.kind":
+		if e.ComplexityRoot.LinkingEntity.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkingEntity.Kind(childComplexity), true
+	case "LinkingEntity.resources":
+		if e.ComplexityRoot.LinkingEntity.Resources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkingEntity.Resources(childComplexity), true
+	case "LinkingEntity.value":
+		if e.ComplexityRoot.LinkingEntity.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkingEntity.Value(childComplexity), true
 
 	case "Mutation.addUser":
 		if e.ComplexityRoot.Mutation.AddUser == nil {
@@ -1059,6 +1485,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.IngestAlerts(childComplexity, args["alerts"].([]*model.AlertInput)), true
+	case "Mutation.mergeIncidents":
+		if e.ComplexityRoot.Mutation.MergeIncidents == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeIncidents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeIncidents(childComplexity, args["into"].(int), args["from"].(int)), true
+	case "Mutation.removeAlertFromIncident":
+		if e.ComplexityRoot.Mutation.RemoveAlertFromIncident == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeAlertFromIncident_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveAlertFromIncident(childComplexity, args["incident"].(int), args["alert"].(int)), true
 	case "Mutation.removeUser":
 		if e.ComplexityRoot.Mutation.RemoveUser == nil {
 			break
@@ -1186,6 +1634,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.AuditEventOrder), args["where"].(*ent.AuditEventWhereInput)), true
+	case "Query.correlationBacklog":
+		if e.ComplexityRoot.Query.CorrelationBacklog == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CorrelationBacklog(childComplexity), true
+	case "Query.correlationRules":
+		if e.ComplexityRoot.Query.CorrelationRules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CorrelationRules(childComplexity), true
 	case "Query.incidents":
 		if e.ComplexityRoot.Query.Incidents == nil {
 			break
@@ -1372,6 +1832,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.IncidentUpdated(childComplexity), true
+
+	case "TacticStep.alerts":
+		if e.ComplexityRoot.TacticStep.Alerts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TacticStep.Alerts(childComplexity), true
+	case "TacticStep.tactic":
+		if e.ComplexityRoot.TacticStep.Tactic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TacticStep.Tactic(childComplexity), true
 
 	case "TimelineCount.count":
 		if e.ComplexityRoot.TimelineCount.Count == nil {
@@ -1742,6 +2215,118 @@ extend type Mutation {
   revokeToken(id: ID!): APIToken! @requires(role: ADMIN)
 }
 `, BuiltIn: false},
+	{Name: "../correlation.graphqls", Input: `extend type Query {
+  """
+  How many resources wait for correlation (or are being correlated) in
+  this process, counting a resource again while its cross-resource pass is
+  due: what the vigil_correlation_backlog gauge on /metrics shows.
+  """
+  correlationBacklog: Int! @requires(role: ADMIN)
+  """
+  The correlation rules in force (one today: the rules file's, or the
+  built-in one), with every default filled in.
+  """
+  correlationRules: [CorrelationRule!]!
+}
+
+extend type Incident {
+  """
+  Why its alerts are together: the rule, the tactic progression, the
+  entities that tie its resources, and why and when each alert joined.
+  """
+  correlation: Correlation! @goField(forceResolver: true)
+}
+
+"""Why an incident's alerts are together."""
+type Correlation {
+  """The rule that made the latest link, and its version."""
+  rule: String!
+  ruleVersion: Int!
+  """
+  The incident's tactics in kill-chain order, each with the member alerts
+  that show it, in start order.
+  """
+  progression: [TacticStep!]!
+  """
+  For a multi-resource incident, the entity values that tie its
+  resources, each with the resources it ties; empty otherwise.
+  """
+  entities: [LinkingEntity!]!
+  """Why and when each alert joined, in the alerts' start order."""
+  links: [IncidentLink!]!
+}
+
+"""One tactic of an incident's progression and the alerts that show it."""
+type TacticStep {
+  tactic: Tactic!
+  alerts: [Alert!]!
+}
+
+"""An entity value that ties resources of a multi-resource incident."""
+type LinkingEntity {
+  """ip, account, file, filehash, host or malware."""
+  kind: String!
+  """The entity's key, e.g. ip:203.0.113.7."""
+  value: String!
+  resources: [Resource!]!
+}
+
+extend type IncidentLink {
+  """One sentence: why the alert is in the incident."""
+  explanation: String! @goField(forceResolver: true)
+}
+
+"""
+A named, versioned correlation rule. Durations are Go durations
+("24h0m0s").
+"""
+type CorrelationRule {
+  name: String!
+  version: Int!
+  description: String!
+  """The inactivity gap that ends a chain."""
+  window: String!
+  """Distinct tactics a chain needs."""
+  minTactics: Int!
+  """Whether a chain needs a step forward along the kill chain."""
+  forwardStep: Boolean!
+  """How long one incident may run from its first alert; a longer chain starts a new incident."""
+  maxLifetime: String!
+  """The severity at least one alert must have for a chain to start an incident; members below it still join."""
+  severityFloor: Severity!
+  """Entity kinds whose strong values tie resources."""
+  linkKinds: [String!]!
+  """How many resources one entity value may tie within a window before it ties nothing."""
+  maxLinkResources: Int!
+  overrides: [CorrelationRuleOverride!]!
+}
+
+"""Settings of a rule for one resource type."""
+type CorrelationRuleOverride {
+  resourceType: String!
+  window: String!
+  minTactics: Int!
+  forwardStep: Boolean!
+  maxLifetime: String!
+  severityFloor: Severity!
+}
+`, BuiltIn: false},
+	{Name: "../decisions.graphqls", Input: `extend type Mutation {
+  """
+  Merges incident ` + "`" + `from` + "`" + ` into incident ` + "`" + `into` + "`" + ` (an analyst decision,
+  recorded with who and when on ` + "`" + `from` + "`" + `: mergedBy, mergedAt). Both must be
+  open and of one scope: incidents of one resource, or two multi-resource
+  incidents. Correlation never splits them again.
+  """
+  mergeIncidents(into: ID!, from: ID!): Incident! @requires(role: RESPONDER)
+  """
+  Takes an alert out of an incident (recorded in the incident's
+  ` + "`" + `removals` + "`" + ` with who and when); correlation never puts it into an
+  incident again.
+  """
+  removeAlertFromIncident(incident: ID!, alert: ID!): Incident! @requires(role: RESPONDER)
+}
+`, BuiltIn: false},
 	{Name: "../incidents.graphqls", Input: `extend type Query {
   """
   Incidents. Incidents merged into another are left out unless
@@ -1773,6 +2358,16 @@ extend type Resource {
   """The Azure resource id, or the host key when an alert names no resource."""
   resourceId: String!
   subscriptionId: String!
+}
+
+extend type Incident {
+  """
+  Every resource of its alerts: the one resource of a per-resource incident;
+  all of them, by name, for a multi-resource one (` + "`" + `resource` + "`" + ` is the one
+  with the earliest alert). A multi-resource incident's ` + "`" + `covers` + "`" + ` are the
+  per-resource incidents that hold any of its alerts; theirs ` + "`" + `coveredBy` + "`" + ` it.
+  """
+  resources: [Resource!]! @goField(forceResolver: true)
 }
 `, BuiltIn: false},
 	{Name: "../mutations.graphqls", Input: `type Mutation {
@@ -1987,6 +2582,18 @@ enum AlertOrderField {
   START_TIME
   END_TIME
   CREATED_AT
+}
+type AlertRemoval implements Node {
+  id: ID!
+  incidentID: ID!
+  alertID: ID!
+  """
+  who removed it
+  """
+  actor: String!
+  removedAt: Time!
+  incident: Incident!
+  alert: Alert!
 }
 """
 AlertStatus is enum for the field status
@@ -2422,7 +3029,7 @@ type AuditEvent implements Node {
   id: ID!
   time: Time!
   """
-  login, login.failed, login.throttled, logout, token.created, token.used, token.revoked, user.added, user.password, user.removed, alert.status, incident.status, access.denied …
+  login, login.failed, login.locked, logout, token.created, token.used, token.revoked, user.added, user.password, user.removed, alert.status, incident.status, access.denied …
   """
   action: String!
   """
@@ -2788,6 +3395,15 @@ type Incident implements Node {
   tactics: [Tactic!]!
   remediationSteps: [String!]!
   alertCount: Int!
+  """
+  the incident spans several resources tied by shared entities; its resource is the one with the earliest alert
+  """
+  multiResource: Boolean!
+  """
+  the analyst who merged it into another; empty when correlation did
+  """
+  mergedBy: String
+  mergedAt: Time
   createdAt: Time!
   updatedAt: Time!
   resource: Resource!
@@ -2822,6 +3438,12 @@ type Incident implements Node {
     """
     where: AlertWhereInput
   ): AlertConnection!
+  coveredBy: [Incident!]!
+  covers: [Incident!]!
+  follows: Incident
+  followedBy: [Incident!]!
+  removals: [AlertRemoval!]!
+  links: [IncidentLink!]!
 }
 """
 A connection to a list of items.
@@ -2852,6 +3474,44 @@ type IncidentEdge {
   A cursor for use in pagination.
   """
   cursor: Cursor!
+}
+type IncidentLink implements Node {
+  id: ID!
+  incidentID: ID!
+  alertID: ID!
+  """
+  the name of the rule that made the link
+  """
+  rule: String!
+  ruleVersion: Int!
+  """
+  CHAIN: in a kill chain on its resource; ENTITY: carries an entity value that ties resources; RESOURCE_CHAIN: in the chain of a resource that such a value tied in; MERGE: came with an incident this one absorbed
+  """
+  reason: IncidentLinkReason!
+  """
+  the alert's tactics: its step along the kill chain
+  """
+  tactics: [Tactic!]!
+  """
+  for ENTITY: the kind of the tying entity (ip, account …)
+  """
+  entityKind: String!
+  """
+  for ENTITY: the tying entity's key, e.g. ip:203.0.113.7
+  """
+  entityValue: String!
+  linkedAt: Time!
+  incident: Incident!
+  alert: Alert!
+}
+"""
+IncidentLinkReason is enum for the field reason
+"""
+enum IncidentLinkReason @goModel(model: "github.com/vigil-soc/vigil/ent/incidentlink.Reason") {
+  CHAIN
+  ENTITY
+  RESOURCE_CHAIN
+  MERGE
 }
 """
 Ordering options for Incident connections
@@ -2991,6 +3651,11 @@ input IncidentWhereInput {
   alertCountLT: Int
   alertCountLTE: Int
   """
+  multi_resource field predicates
+  """
+  multiResource: Boolean
+  multiResourceNEQ: Boolean
+  """
   created_at field predicates
   """
   createdAt: Time
@@ -3022,6 +3687,26 @@ input IncidentWhereInput {
   """
   hasAlerts: Boolean
   hasAlertsWith: [AlertWhereInput!]
+  """
+  covered_by edge predicates
+  """
+  hasCoveredBy: Boolean
+  hasCoveredByWith: [IncidentWhereInput!]
+  """
+  covers edge predicates
+  """
+  hasCovers: Boolean
+  hasCoversWith: [IncidentWhereInput!]
+  """
+  follows edge predicates
+  """
+  hasFollows: Boolean
+  hasFollowsWith: [IncidentWhereInput!]
+  """
+  followed_by edge predicates
+  """
+  hasFollowedBy: Boolean
+  hasFollowedByWith: [IncidentWhereInput!]
 }
 """
 An object with an ID.
@@ -3561,6 +4246,26 @@ func (ec *executionContext) childFields_AlertEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type AlertEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_AlertRemoval(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AlertRemoval_id(ctx, field)
+	case "incidentID":
+		return ec.fieldContext_AlertRemoval_incidentID(ctx, field)
+	case "alertID":
+		return ec.fieldContext_AlertRemoval_alertID(ctx, field)
+	case "actor":
+		return ec.fieldContext_AlertRemoval_actor(ctx, field)
+	case "removedAt":
+		return ec.fieldContext_AlertRemoval_removedAt(ctx, field)
+	case "incident":
+		return ec.fieldContext_AlertRemoval_incident(ctx, field)
+	case "alert":
+		return ec.fieldContext_AlertRemoval_alert(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AlertRemoval", field.Name)
+}
+
 func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3601,6 +4306,68 @@ func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, fiel
 		return ec.fieldContext_AuditEventEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditEventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Correlation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_Correlation_rule(ctx, field)
+	case "ruleVersion":
+		return ec.fieldContext_Correlation_ruleVersion(ctx, field)
+	case "progression":
+		return ec.fieldContext_Correlation_progression(ctx, field)
+	case "entities":
+		return ec.fieldContext_Correlation_entities(ctx, field)
+	case "links":
+		return ec.fieldContext_Correlation_links(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Correlation", field.Name)
+}
+
+func (ec *executionContext) childFields_CorrelationRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_CorrelationRule_name(ctx, field)
+	case "version":
+		return ec.fieldContext_CorrelationRule_version(ctx, field)
+	case "description":
+		return ec.fieldContext_CorrelationRule_description(ctx, field)
+	case "window":
+		return ec.fieldContext_CorrelationRule_window(ctx, field)
+	case "minTactics":
+		return ec.fieldContext_CorrelationRule_minTactics(ctx, field)
+	case "forwardStep":
+		return ec.fieldContext_CorrelationRule_forwardStep(ctx, field)
+	case "maxLifetime":
+		return ec.fieldContext_CorrelationRule_maxLifetime(ctx, field)
+	case "severityFloor":
+		return ec.fieldContext_CorrelationRule_severityFloor(ctx, field)
+	case "linkKinds":
+		return ec.fieldContext_CorrelationRule_linkKinds(ctx, field)
+	case "maxLinkResources":
+		return ec.fieldContext_CorrelationRule_maxLinkResources(ctx, field)
+	case "overrides":
+		return ec.fieldContext_CorrelationRule_overrides(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CorrelationRule", field.Name)
+}
+
+func (ec *executionContext) childFields_CorrelationRuleOverride(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "resourceType":
+		return ec.fieldContext_CorrelationRuleOverride_resourceType(ctx, field)
+	case "window":
+		return ec.fieldContext_CorrelationRuleOverride_window(ctx, field)
+	case "minTactics":
+		return ec.fieldContext_CorrelationRuleOverride_minTactics(ctx, field)
+	case "forwardStep":
+		return ec.fieldContext_CorrelationRuleOverride_forwardStep(ctx, field)
+	case "maxLifetime":
+		return ec.fieldContext_CorrelationRuleOverride_maxLifetime(ctx, field)
+	case "severityFloor":
+		return ec.fieldContext_CorrelationRuleOverride_severityFloor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CorrelationRuleOverride", field.Name)
 }
 
 func (ec *executionContext) childFields_CreatedToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3689,6 +4456,12 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_remediationSteps(ctx, field)
 	case "alertCount":
 		return ec.fieldContext_Incident_alertCount(ctx, field)
+	case "multiResource":
+		return ec.fieldContext_Incident_multiResource(ctx, field)
+	case "mergedBy":
+		return ec.fieldContext_Incident_mergedBy(ctx, field)
+	case "mergedAt":
+		return ec.fieldContext_Incident_mergedAt(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Incident_createdAt(ctx, field)
 	case "updatedAt":
@@ -3697,10 +4470,26 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_resource(ctx, field)
 	case "alerts":
 		return ec.fieldContext_Incident_alerts(ctx, field)
+	case "coveredBy":
+		return ec.fieldContext_Incident_coveredBy(ctx, field)
+	case "covers":
+		return ec.fieldContext_Incident_covers(ctx, field)
+	case "follows":
+		return ec.fieldContext_Incident_follows(ctx, field)
+	case "followedBy":
+		return ec.fieldContext_Incident_followedBy(ctx, field)
+	case "removals":
+		return ec.fieldContext_Incident_removals(ctx, field)
+	case "links":
+		return ec.fieldContext_Incident_links(ctx, field)
+	case "correlation":
+		return ec.fieldContext_Incident_correlation(ctx, field)
 	case "sourceIPs":
 		return ec.fieldContext_Incident_sourceIPs(ctx, field)
 	case "mergedInto":
 		return ec.fieldContext_Incident_mergedInto(ctx, field)
+	case "resources":
+		return ec.fieldContext_Incident_resources(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Incident", field.Name)
 }
@@ -3727,6 +4516,38 @@ func (ec *executionContext) childFields_IncidentEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type IncidentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_IncidentLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_IncidentLink_id(ctx, field)
+	case "incidentID":
+		return ec.fieldContext_IncidentLink_incidentID(ctx, field)
+	case "alertID":
+		return ec.fieldContext_IncidentLink_alertID(ctx, field)
+	case "rule":
+		return ec.fieldContext_IncidentLink_rule(ctx, field)
+	case "ruleVersion":
+		return ec.fieldContext_IncidentLink_ruleVersion(ctx, field)
+	case "reason":
+		return ec.fieldContext_IncidentLink_reason(ctx, field)
+	case "tactics":
+		return ec.fieldContext_IncidentLink_tactics(ctx, field)
+	case "entityKind":
+		return ec.fieldContext_IncidentLink_entityKind(ctx, field)
+	case "entityValue":
+		return ec.fieldContext_IncidentLink_entityValue(ctx, field)
+	case "linkedAt":
+		return ec.fieldContext_IncidentLink_linkedAt(ctx, field)
+	case "incident":
+		return ec.fieldContext_IncidentLink_incident(ctx, field)
+	case "alert":
+		return ec.fieldContext_IncidentLink_alert(ctx, field)
+	case "explanation":
+		return ec.fieldContext_IncidentLink_explanation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IncidentLink", field.Name)
+}
+
 func (ec *executionContext) childFields_IngestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "accepted":
@@ -3739,6 +4560,18 @@ func (ec *executionContext) childFields_IngestResult(ctx context.Context, field 
 		return ec.fieldContext_IngestResult_rejected(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkingEntity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_LinkingEntity_kind(ctx, field)
+	case "value":
+		return ec.fieldContext_LinkingEntity_value(ctx, field)
+	case "resources":
+		return ec.fieldContext_LinkingEntity_resources(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkingEntity", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3819,6 +4652,16 @@ func (ec *executionContext) childFields_ResourceEdge(ctx context.Context, field 
 		return ec.fieldContext_ResourceEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResourceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TacticStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "tactic":
+		return ec.fieldContext_TacticStep_tactic(ctx, field)
+	case "alerts":
+		return ec.fieldContext_TacticStep_alerts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TacticStep", field.Name)
 }
 
 func (ec *executionContext) childFields_TimelineCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -47,6 +47,39 @@ type AlertInput struct {
 	SourceIPs          []string         `json:"sourceIPs,omitempty"`
 }
 
+// A named, versioned correlation rule. Durations are Go durations
+// ("24h0m0s").
+type CorrelationRule struct {
+	Name        string `json:"name"`
+	Version     int    `json:"version"`
+	Description string `json:"description"`
+	// The inactivity gap that ends a chain.
+	Window string `json:"window"`
+	// Distinct tactics a chain needs.
+	MinTactics int `json:"minTactics"`
+	// Whether a chain needs a step forward along the kill chain.
+	ForwardStep bool `json:"forwardStep"`
+	// How long one incident may run from its first alert; a longer chain starts a new incident.
+	MaxLifetime string `json:"maxLifetime"`
+	// The severity at least one alert must have for a chain to start an incident; members below it still join.
+	SeverityFloor alerts.Severity `json:"severityFloor"`
+	// Entity kinds whose strong values tie resources.
+	LinkKinds []string `json:"linkKinds"`
+	// How many resources one entity value may tie within a window before it ties nothing.
+	MaxLinkResources int                        `json:"maxLinkResources"`
+	Overrides        []*CorrelationRuleOverride `json:"overrides"`
+}
+
+// Settings of a rule for one resource type.
+type CorrelationRuleOverride struct {
+	ResourceType  string          `json:"resourceType"`
+	Window        string          `json:"window"`
+	MinTactics    int             `json:"minTactics"`
+	ForwardStep   bool            `json:"forwardStep"`
+	MaxLifetime   string          `json:"maxLifetime"`
+	SeverityFloor alerts.Severity `json:"severityFloor"`
+}
+
 type CreateTokenInput struct {
 	Name          string     `json:"name"`
 	Role          authz.Role `json:"role"`

@@ -1,0 +1,124 @@
+package correlate
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/vigil-soc/vigil/ent"
+	entalert "github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/incident"
+)
+
+// Diff is what a correlation run changed, by the member sets of the
+// incidents not merged into another.
+type Diff struct {
+	// Created counts incidents whose members no incident had before.
+	Created int
+	// Merged counts incidents of before whose members are now, with those
+	// of another incident of before, in one incident.
+	Merged int
+	// Unchanged counts incidents with the same members as before.
+	Unchanged int
+	// Grown counts incidents that hold all the members of one incident of
+	// before (or of several, merged) and more.
+	Grown int
+	// Removed counts incidents of before whose members no incident holds
+	// together any more (a rebuild under a stricter rule).
+	Removed int
+}
+
+func (d Diff) String() string {
+	return fmt.Sprintf("%d incidents created, %d merged, %d grown, %d unchanged, %d removed", d.Created, d.Merged, d.Grown, d.Unchanged, d.Removed)
+}
+
+// snapshot returns the member sets (sorted alert ids) of the incidents not
+// merged into another.
+func snapshot(ctx context.Context, c *ent.Client) ([][]int, error) {
+	incs, err := c.Incident.Query().Where(incident.MergedIntoIDIsNil()).
+		WithAlerts(func(q *ent.AlertQuery) { q.Select(entalert.FieldID) }).All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("reading incidents: %w", err)
+	}
+	out := make([][]int, 0, len(incs))
+	for _, inc := range incs {
+		ids := make([]int, 0, len(inc.Edges.Alerts))
+		for _, a := range inc.Edges.Alerts {
+			ids = append(ids, a.ID)
+		}
+		sort.Ints(ids)
+		out = append(out, ids)
+	}
+	return out, nil
+}
+
+func setKey(ids []int) string {
+	var b strings.Builder
+	for _, id := range ids {
+		b.WriteString(strconv.Itoa(id))
+		b.WriteByte(',')
+	}
+	return b.String()
+}
+
+// diff compares two snapshots. An incident of after that holds no
+// incident of before whole is created; one identical to an incident of
+// before is unchanged; one that holds k ≥ 1 vanished incidents of before
+// whole grew, and k−1 of them were merged into it.
+func diff(before, after [][]int) Diff {
+	var d Diff
+	now := map[string]bool{}
+	holder := map[int][]int{} // alert → after incidents holding it
+	for i, s := range after {
+		now[setKey(s)] = true
+		for _, id := range s {
+			holder[id] = append(holder[id], i)
+		}
+	}
+	absorbed := map[int]int{} // after incident → vanished incidents of before it holds whole
+	same := map[int]bool{}
+	for _, s := range before {
+		if len(s) == 0 {
+			continue
+		}
+		found := false
+		for _, h := range holder[s[0]] {
+			if containsAll(after[h], s) {
+				found = true
+				if now[setKey(s)] && len(after[h]) == len(s) {
+					same[h] = true
+				} else {
+					absorbed[h]++
+				}
+				break
+			}
+		}
+		if !found {
+			d.Removed++
+		}
+	}
+	for h := range after {
+		switch {
+		case same[h]:
+			d.Unchanged++
+		case absorbed[h] == 0:
+			d.Created++
+		default:
+			d.Grown++
+			d.Merged += absorbed[h] - 1
+		}
+	}
+	return d
+}
+
+func containsAll(sorted, sub []int) bool {
+	for _, x := range sub {
+		i := sort.SearchInts(sorted, x)
+		if i == len(sorted) || sorted[i] != x {
+			return false
+		}
+	}
+	return true
+}
