@@ -1,6 +1,8 @@
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createWSClient, type Client as WSClient } from 'graphql-ws';
+import { authExchange, isAuthClose } from '../auth/exchange';
+import { signedOut } from '../auth/session';
 import { connectionPages } from './pagination';
 import { setLiveStatus } from './liveStatus';
 
@@ -9,15 +11,19 @@ export function graphqlWSURL(loc: { protocol: string; host: string } = window.lo
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/graphql`;
 }
 
-/** createWS opens (lazily) the graphql-transport-ws connection and reports its state. */
-export function createWS(): WSClient {
+/**
+ * createWS opens (lazily) the graphql-transport-ws connection and reports its
+ * state. The browser sends the session cookie with the upgrade; a close that
+ * refuses the authentication is not retried but signs the console out.
+ */
+export function createWS(onUnauthenticated: () => void = signedOut): WSClient {
   let wasConnected = false;
   return createWSClient({
     url: graphqlWSURL(),
     lazy: true,
     lazyCloseTimeout: 3_000,
     retryAttempts: Infinity,
-    shouldRetry: () => true,
+    shouldRetry: (e) => !isAuthClose(e),
     retryWait: async (retries) => {
       await new Promise((r) => setTimeout(r, Math.min(30_000, 1_000 * 2 ** retries) * (0.5 + Math.random() / 2)));
     },
@@ -27,7 +33,10 @@ export function createWS(): WSClient {
         setLiveStatus(wasConnected ? 'reconnected' : 'live');
         wasConnected = true;
       },
-      closed: () => setLiveStatus(wasConnected ? 'reconnecting' : 'offline'),
+      closed: (e) => {
+        setLiveStatus(wasConnected && !isAuthClose(e) ? 'reconnecting' : 'offline');
+        if (isAuthClose(e)) onUnauthenticated();
+      },
     },
   });
 }
@@ -37,9 +46,11 @@ const embedded = () => null;
 /**
  * createClient is the app's urql client: a normalised cache (so a status set
  * anywhere shows everywhere, and incidentUpdated refreshes open views),
- * HTTP for queries and mutations, the websocket for subscriptions.
+ * HTTP for queries and mutations, the websocket for subscriptions. An answer
+ * that says the session is gone calls onUnauthenticated (by default the app
+ * is signed out and shows the login page).
  */
-export function createClient(ws: WSClient = createWS()): Client {
+export function createClient(ws: WSClient = createWS(), onUnauthenticated: () => void = signedOut): Client {
   return new Client({
     url: '/graphql',
     preferGetMethod: false,
@@ -70,6 +81,7 @@ export function createClient(ws: WSClient = createWS()): Client {
           },
         },
       }),
+      authExchange(onUnauthenticated),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
