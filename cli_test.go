@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/store"
@@ -47,7 +48,7 @@ func TestCLIImportAndCorrelate(t *testing.T) {
 	rows := alertList(t)
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		t.Parallel()
-		ctx := context.Background()
+		ctx := authz.System(context.Background())
 		var firstCreated int
 
 		t.Run("import alertlist.csv prints 189 accepted and exits 0", func(t *testing.T) {
@@ -161,7 +162,7 @@ func TestCLICommands(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			ctx := context.Background()
+			ctx := authz.System(context.Background())
 			if tc.shortCtx {
 				var cancel context.CancelFunc
 				ctx, cancel = context.WithTimeout(ctx, 10*time.Second)

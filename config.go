@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect"
+
+	"github.com/vigil-soc/vigil/auth"
 )
 
 // Config is the whole configuration of a vigil command, built once in main
@@ -23,6 +26,14 @@ type Config struct {
 	AllowedOrigins    []string      // --allowed-origins, VIGIL_ALLOWED_ORIGINS: extra websocket origins (host patterns)
 	ShutdownTimeout   time.Duration // --shutdown-timeout
 	ComplexityLimit   int           // --complexity-limit
+	MaxDepth          int           // --max-depth: nesting of one GraphQL selection
+
+	AdminPassword string        // VIGIL_ADMIN_PASSWORD: the first admin's password (environment only)
+	SessionTTL    time.Duration // --session-ttl, VIGIL_SESSION_TTL: idle time that ends a console session
+	TLSCert       string        // --tls-cert, VIGIL_TLS_CERT
+	TLSKey        string        // --tls-key, VIGIL_TLS_KEY
+	IngestRate    float64       // --ingest-rate, VIGIL_INGEST_RATE: POST /api/alerts per second and identity
+	Auth          auth.Options  // login throttle and sessions; tests shorten them
 
 	// wrapDriver, set only by tests, wraps the database driver (to count
 	// the SQL statements a request takes).
@@ -37,6 +48,9 @@ func defaultConfig() Config {
 		MaxBody:           32 << 20,
 		ShutdownTimeout:   15 * time.Second,
 		ComplexityLimit:   100000,
+		MaxDepth:          16,
+		SessionTTL:        12 * time.Hour,
+		IngestRate:        20,
 	}
 }
 
@@ -58,6 +72,12 @@ func (c *Config) flags(fs *flag.FlagSet, serve bool) *envErrors {
 		c.AllowedOrigins = splitList(os.Getenv("VIGIL_ALLOWED_ORIGINS"))
 		fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "how long in-flight requests may take to finish at shutdown")
 		fs.IntVar(&c.ComplexityLimit, "complexity-limit", c.ComplexityLimit, "maximum complexity of one GraphQL operation")
+		fs.IntVar(&c.MaxDepth, "max-depth", c.MaxDepth, "maximum nesting depth of one GraphQL operation")
+		c.AdminPassword = os.Getenv("VIGIL_ADMIN_PASSWORD")
+		fs.DurationVar(&c.SessionTTL, "session-ttl", errs.duration("VIGIL_SESSION_TTL", c.SessionTTL), "idle time that ends a console session; a session never lasts more than 7 days (VIGIL_SESSION_TTL)")
+		fs.StringVar(&c.TLSCert, "tls-cert", envString("VIGIL_TLS_CERT", ""), "PEM certificate file: serve HTTPS (with --tls-key) (VIGIL_TLS_CERT)")
+		fs.StringVar(&c.TLSKey, "tls-key", envString("VIGIL_TLS_KEY", ""), "PEM private key file of --tls-cert (VIGIL_TLS_KEY)")
+		fs.Float64Var(&c.IngestRate, "ingest-rate", errs.float("VIGIL_INGEST_RATE", c.IngestRate), "POST /api/alerts requests per second per token or user, bursts of twice that (VIGIL_INGEST_RATE)")
 	}
 	return errs
 }
@@ -69,6 +89,27 @@ func (c Config) validate() error {
 	}
 	if c.MaxBody <= 0 {
 		errs = append(errs, errors.New("--max-body must be positive"))
+	}
+	if c.MaxDepth <= 0 {
+		errs = append(errs, errors.New("--max-depth must be positive"))
+	}
+	if c.SessionTTL <= 0 {
+		errs = append(errs, errors.New("--session-ttl must be positive"))
+	}
+	if c.IngestRate <= 0 {
+		errs = append(errs, errors.New("--ingest-rate must be positive"))
+	}
+	if c.AdminPassword != "" {
+		if err := auth.CheckPassword(c.AdminPassword); err != nil {
+			errs = append(errs, fmt.Errorf("VIGIL_ADMIN_PASSWORD: %w", err))
+		}
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		errs = append(errs, errors.New("--tls-cert and --tls-key go together"))
+	} else if c.TLSCert != "" {
+		if _, err := tls.LoadX509KeyPair(c.TLSCert, c.TLSKey); err != nil {
+			errs = append(errs, fmt.Errorf("--tls-cert/--tls-key: %w", err))
+		}
 	}
 	if !strings.HasPrefix(c.DB, "sqlite://") && !strings.HasPrefix(c.DB, "postgres://") && !strings.HasPrefix(c.DB, "postgresql://") {
 		errs = append(errs, errors.New("--db must start with sqlite:// or postgres://"))
@@ -102,6 +143,19 @@ func (e *envErrors) int64(name string, def int64) int64 {
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil {
 		e.errs = append(e.errs, fmt.Errorf("%s: %q is not a whole number", name, v))
+		return def
+	}
+	return n
+}
+
+func (e *envErrors) float(name string, def float64) float64 {
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		e.errs = append(e.errs, fmt.Errorf("%s: %q is not a number", name, v))
 		return def
 	}
 	return n

@@ -5,6 +5,8 @@
 //	vigil serve [--db DSN] [--addr HOST:PORT] [--demo]
 //	vigil import [--db DSN] FILE...   (- is standard input)
 //	vigil correlate [--db DSN] [--rebuild]
+//	vigil user add|passwd|list|remove [--db DSN] …
+//	vigil token create|list|revoke [--db DSN] …
 //	vigil version
 package main
 
@@ -36,6 +38,8 @@ Usage:
   vigil import [flags] FILE... load alert files (Defender REST, workflow/continuous export,
                                Log Analytics query JSON or CSV); - reads standard input
   vigil correlate [flags]      run correlation once over everything stored (--rebuild: from scratch)
+  vigil user add|passwd|list|remove    manage the console's users (roles reader, responder, admin)
+  vigil token create|list|revoke       manage API tokens (roles reader, responder, admin, ingest)
   vigil version                print the version
 
 Run 'vigil COMMAND -h' for a command's flags.
@@ -57,6 +61,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = importCmd(ctx, args, stdin, stdout, stderr)
 	case "correlate":
 		err = correlateCmd(ctx, args, stdout, stderr)
+	case "user", "token":
+		err = identityCmd(ctx, cmd, args, stdin, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "vigil", version)
 		return 0

@@ -12,6 +12,9 @@ import (
 	"sync"
 	"time"
 
+	"encoding/json"
+	"strings"
+
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -20,6 +23,8 @@ import (
 	"github.com/coder/websocket"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/vigil-soc/vigil/auth"
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/broker"
 	"github.com/vigil-soc/vigil/correlate"
 	"github.com/vigil-soc/vigil/demo"
@@ -40,7 +45,12 @@ type Server struct {
 	broker   eventBroker
 	job      *correlate.Job
 	ingester *ingest.Ingester
+	auth     *auth.Service
 	handler  http.Handler
+
+	// firstLogin says how to log in the first time, printed with the URL
+	// once the server listens; set when Start created the first admin.
+	firstLogin string
 
 	stop    context.CancelFunc // ends the background work and every request context
 	baseCtx context.Context
@@ -75,30 +85,100 @@ func newServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, erro
 	s.baseCtx, s.stop = context.WithCancel(context.Background())
 	s.job = correlate.NewJob(db, s.broker, correlate.Config{Window: cfg.CorrelationWindow}, log)
 	s.ingester = ingest.New(db, ingest.Options{OnCommit: s.job.Schedule})
+	authOpts := cfg.Auth
+	authOpts.SessionTTL = cfg.SessionTTL
+	s.auth = auth.New(db.Client, authOpts, log)
 	s.handler = s.routes()
 	return s, nil
 }
 
 func (s *Server) routes() http.Handler {
+	// Open: /healthz, the login endpoint and the console's static files.
+	// Everything else needs a token or a session (auth.Authenticate puts
+	// the viewer in the context; auth.Require checks the role).
+	a := s.auth
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.HandleFunc("GET /metrics", s.metrics)
-	mux.Handle("/api/alerts", ingest.Handler(s.ingester, s.cfg.MaxBody, s.log))
+	mux.Handle("/api/login", a.LoginHandler())
+	mux.Handle("/api/logout", a.LogoutHandler())
+	mux.Handle("GET /api/session", a.SessionHandler())
+	mux.Handle("GET /metrics", a.Authenticate(a.Require(authz.Reader, http.HandlerFunc(s.metrics))))
+	mux.Handle("/api/alerts", a.Authenticate(a.Require(authz.Ingest,
+		rateLimit(s.cfg.IngestRate, ingest.Handler(s.ingester, s.cfg.MaxBody, s.log)))))
 	mux.Handle("/api/", http.NotFoundHandler())
-	mux.Handle("/graphql", limitBody(s.graphql(), s.cfg.MaxBody))
+	mux.Handle("/graphql", a.Authenticate(s.requireGraphQL(limitBody(s.graphql(), s.cfg.MaxBody))))
 	mux.Handle("/", frontend.Handler())
 	return securityHeaders(mux)
+}
+
+// requireGraphQL lets readers, responders and admins use /graphql. A
+// websocket upgrade without credentials goes on: its connection_init
+// payload must carry them (wsInit). Refusals are GraphQL-shaped.
+func (s *Server) requireGraphQL(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		v := authz.FromContext(r.Context())
+		upgrade := strings.EqualFold(r.Header.Get("Upgrade"), "websocket")
+		switch {
+		case v == nil && upgrade:
+		case v == nil:
+			w.Header().Set("WWW-Authenticate", `Bearer realm="vigil"`)
+			graphqlError(w, http.StatusUnauthorized, graph.CodeUnauthenticated, "authentication required")
+			return
+		case !v.Can(authz.Reader):
+			s.auth.Audit(r.Context(), "access.denied", r.Method+" "+r.URL.Path, "role "+string(v.Role), auth.Address(r))
+			graphqlError(w, http.StatusForbidden, graph.CodeForbidden, fmt.Sprintf("role %s may not use /graphql", v.Role))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// wsInit authenticates a websocket's connection_init: a Bearer token in
+// its payload ({"Authorization": "Bearer …"}), else the session cookie or
+// header the upgrade request carried. Refused with close code 4403.
+func (s *Server) wsInit(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+	refuse := func(msg string) (context.Context, *transport.InitPayload, error) {
+		ctx = transport.WithWebsocketCloseCode(ctx, 4403)
+		return transport.AppendCloseReason(ctx, "Forbidden"), nil, errors.New(msg)
+	}
+	v := authz.FromContext(ctx)
+	if h := p.Authorization(); h != "" {
+		scheme, secret, _ := strings.Cut(h, " ")
+		if !strings.EqualFold(scheme, "Bearer") {
+			return refuse(`Authorization must be "Bearer TOKEN"`)
+		}
+		tv, err := s.auth.TokenViewer(ctx, strings.TrimSpace(secret), "")
+		if err != nil {
+			return refuse(auth.ErrBadToken.Error())
+		}
+		v = tv
+	}
+	switch {
+	case v == nil:
+		return refuse("authentication required")
+	case !v.Can(authz.Reader):
+		return refuse(fmt.Sprintf("role %s may not use /graphql", v.Role))
+	}
+	return authz.NewContext(ctx, v), nil, nil
+}
+
+func graphqlError(w http.ResponseWriter, status int, code, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": map[string]string{"code": code}}}})
 }
 
 func (s *Server) graphql() http.Handler {
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{
 		Resolvers: &graph.Resolver{Deps: graph.Deps{
 			Client:   s.db.Client,
+			Auth:     s.auth,
 			Ingester: s.ingester,
 			Broker:   s.broker,
 			Schedule: s.job.Schedule,
 		}},
 		Complexity: graph.Complexity(),
+		Directives: generated.DirectiveRoot{Requires: graph.Requires},
 	}))
 	srv.AddTransport(transport.Websocket{
 		Implementation: transport.CoderWebsocketImplementation{
@@ -106,6 +186,7 @@ func (s *Server) graphql() http.Handler {
 		},
 		PingPongInterval: 20 * time.Second,
 		InitTimeout:      10 * time.Second,
+		InitFunc:         s.wsInit,
 	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.SSE{})
@@ -119,6 +200,7 @@ func (s *Server) graphql() http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(extension.FixedComplexityLimit(s.cfg.ComplexityLimit))
+	srv.Use(graph.DepthLimit{Max: s.cfg.MaxDepth})
 	srv.Use(graph.Transactioner{Transactioner: entgql.Transactioner{TxOpener: s.db.Client}})
 	srv.SetErrorPresenter(graph.ErrorPresenter(s.log))
 	srv.SetRecoverFunc(graph.Recover(s.log))
@@ -150,6 +232,16 @@ func (s *Server) metrics(w http.ResponseWriter, r *http.Request) {
 // uncorrelated), and with --demo loads the sample alerts into an empty
 // database.
 func (s *Server) Start(ctx context.Context) error {
+	generated, created, err := s.auth.Bootstrap(ctx, s.cfg.AdminPassword)
+	if err != nil {
+		return err
+	}
+	switch {
+	case created && generated != "":
+		s.firstLogin = "log in as admin with password " + generated + " (generated: shown this once; change it with vigil user passwd)"
+	case created:
+		s.firstLogin = "log in as admin with the password in VIGIL_ADMIN_PASSWORD"
+	}
 	if s.cfg.Demo {
 		n, err := demo.Load(ctx, s.db, s.ingester)
 		switch {
@@ -166,7 +258,7 @@ func (s *Server) Start(ctx context.Context) error {
 		defer s.wg.Done()
 		s.job.Run(s.baseCtx)
 	}()
-	keys, err := s.db.Client.Resource.Query().Select("key").Strings(ctx)
+	keys, err := s.db.Client.Resource.Query().Select("key").Strings(authz.System(ctx))
 	if err != nil {
 		return fmt.Errorf("listing resources: %w", err)
 	}
@@ -194,6 +286,10 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	scheme := "http"
+	if s.cfg.TLSCert != "" {
+		scheme = "https"
+	}
 	hs := &http.Server{
 		Handler:           s.handler,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -204,9 +300,20 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 		BaseContext:       func(net.Listener) context.Context { return s.baseCtx },
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
-	s.log.Info("vigil is serving", "url", "http://"+ln.Addr().String(), "db", store.Redact(s.cfg.DB))
+	url := scheme + "://" + ln.Addr().String()
+	s.log.Info("vigil is serving", "url", url, "db", store.Redact(s.cfg.DB))
+	if s.firstLogin != "" {
+		// The one line that may show a secret: the generated first password.
+		s.log.Info("first start: " + s.firstLogin + " at " + url + "/login")
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() {
+		if s.cfg.TLSCert != "" {
+			errc <- hs.ServeTLS(ln, s.cfg.TLSCert, s.cfg.TLSKey)
+			return
+		}
+		errc <- hs.Serve(ln)
+	}()
 	select {
 	case err := <-errc:
 		return err
@@ -252,6 +359,11 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		if r.TLS != nil {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		next.ServeHTTP(w, r)
 	})
 }

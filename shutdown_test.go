@@ -27,12 +27,19 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	}
 	addr := l.Addr().String()
 	l.Close()
+	dsn := storetest.SQLite(t)
+	var tokenOut bytes.Buffer
+	if code := run(context.Background(), []string{"token", "create", "--db", dsn, "--name", "shutdown-test", "--role", "admin"},
+		strings.NewReader(""), &tokenOut, io.Discard); code != 0 {
+		t.Fatalf("token create exited %d", code)
+	}
+	token := strings.TrimSpace(tokenOut.String())
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	var stderr bytes.Buffer
 	exit := make(chan int, 1)
 	go func() {
-		exit <- run(ctx, []string{"serve", "--db", storetest.SQLite(t), "--addr", addr, "--shutdown-timeout", "10s"},
+		exit <- run(ctx, []string{"serve", "--db", dsn, "--addr", addr, "--shutdown-timeout", "10s"},
 			strings.NewReader(""), io.Discard, &stderr)
 	}()
 	base := "http://" + addr
@@ -57,7 +64,7 @@ func TestServeShutsDownGracefully(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ws.CloseNow()
-	ws.Write(wctx, websocket.MessageText, []byte(`{"type":"connection_init"}`))
+	ws.Write(wctx, websocket.MessageText, []byte(`{"type":"connection_init","payload":{"Authorization":"Bearer `+token+`"}}`))
 	if _, msg, err := ws.Read(wctx); err != nil || !bytes.Contains(msg, []byte("connection_ack")) {
 		t.Fatalf("connection_init: %s %v", msg, err)
 	}
@@ -72,7 +79,7 @@ func TestServeShutsDownGracefully(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	fmt.Fprintf(conn, "POST /api/alerts HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", addr, len(body), body[:len(body)/2])
+	fmt.Fprintf(conn, "POST /api/alerts HTTP/1.1\r\nHost: %s\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", addr, token, len(body), body[:len(body)/2])
 	time.Sleep(100 * time.Millisecond) // let the server start reading it
 
 	stop() // what SIGTERM does to main's context

@@ -57,7 +57,8 @@ func connect(t *testing.T, ts *testServer) *wsClient {
 		t.Fatalf("subprotocol %q, want graphql-transport-ws", got)
 	}
 	c := &wsClient{conn: conn}
-	c.send(t, wsMessage{Type: "connection_init", Payload: json.RawMessage(`{}`)})
+	init, _ := json.Marshal(map[string]string{"Authorization": "Bearer " + ts.token})
+	c.send(t, wsMessage{Type: "connection_init", Payload: init})
 	if m := c.read(t, 5*time.Second); m.Type != "connection_ack" {
 		t.Fatalf("answer to connection_init: %+v, want connection_ack", m)
 	}
@@ -272,6 +273,7 @@ func sseSubscribe(t *testing.T, ts *testServer, query string) (events <-chan sse
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, ts.URL+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "text/event-stream")
+	ts.authorize(req)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		cancel()

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/broker"
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/ent/incident"
@@ -98,6 +99,7 @@ func (j *Job) Wait(ctx context.Context) error {
 
 // Run works through scheduled keys until ctx ends.
 func (j *Job) Run(ctx context.Context) error {
+	ctx = authz.System(ctx)
 	for {
 		select {
 		case <-ctx.Done():
@@ -185,6 +187,7 @@ func (j *Job) Key(ctx context.Context, key string) error {
 
 // KeyStats is Key, and it counts what it did.
 func (j *Job) KeyStats(ctx context.Context, key string) (Stats, error) {
+	ctx = authz.System(ctx)
 	st := Stats{Resources: 1}
 	var events []broker.Event
 	err := store.WithTx(ctx, j.db.Client, func(tx *ent.Tx) error {
@@ -221,6 +224,7 @@ type Stats struct {
 // lock) that recomputes it, so that a running `vigil serve` never works on
 // incidents deleted under it. Events are not published.
 func All(ctx context.Context, db *store.DB, cfg Config, rebuild bool) (Stats, error) {
+	ctx = authz.System(ctx)
 	cfg.Dialect = db.Dialect
 	var st Stats
 	keys, err := db.Client.Resource.Query().Order(resource.ByKey()).Select(resource.FieldKey).Strings(ctx)

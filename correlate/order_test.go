@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/incident"
@@ -44,7 +45,7 @@ func (f *fixture) outcome() []string {
 	incs, err := f.db.Client.Incident.Query().
 		Where(incident.MergedIntoIDIsNil()).
 		WithAlerts(func(q *ent.AlertQuery) { q.Order(entalert.BySystemAlertID()) }).
-		All(context.Background())
+		All(authz.System(context.Background()))
 	if err != nil {
 		f.t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/dialect"
 
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/broker"
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
@@ -47,6 +48,7 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 	if key == "" {
 		return nil, nil
 	}
+	ctx = authz.System(ctx) // correlation sees every alert of the resource
 	if err := lock(ctx, tx, key, cfg); err != nil {
 		return nil, err
 	}

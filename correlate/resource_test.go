@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/correlate"
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
@@ -66,7 +67,7 @@ func (f *fixture) ingest(as ...*alerts.Alert) {
 	for i, a := range as {
 		items[i] = ingest.Item{Index: i, Alert: a}
 	}
-	res, err := f.in.Items(context.Background(), items)
+	res, err := f.in.Items(authz.System(context.Background()), items)
 	if err != nil {
 		f.t.Fatalf("ingest: %v", err)
 	}
@@ -74,7 +75,7 @@ func (f *fixture) ingest(as ...*alerts.Alert) {
 		f.t.Fatalf("ingest rejected %v", res.Rejected)
 	}
 	for _, k := range res.Keys {
-		if _, err := f.job.KeyStats(context.Background(), k); err != nil {
+		if _, err := f.job.KeyStats(authz.System(context.Background()), k); err != nil {
 			f.t.Fatalf("correlate %s: %v", k, err)
 		}
 	}
@@ -87,7 +88,7 @@ func (f *fixture) incidents() map[int][]string {
 	incs, err := f.db.Client.Incident.Query().
 		Where(incident.MergedIntoIDIsNil()).
 		WithAlerts(func(q *ent.AlertQuery) { q.Order(entalert.ByStartTime(), entalert.ByID()) }).
-		All(context.Background())
+		All(authz.System(context.Background()))
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -188,7 +189,7 @@ func TestCorrelationRules(t *testing.T) {
 					t.Fatalf("incidents %v, want %v", got, tt.want)
 				}
 				// Re-running correlation over the same data changes nothing.
-				st, err := correlate.All(context.Background(), f.db, f.cfg, false)
+				st, err := correlate.All(authz.System(context.Background()), f.db, f.cfg, false)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -239,14 +240,14 @@ func TestReconciliation(t *testing.T) {
 			if len(got) != 1 || !slices.Equal(got[older], []string{"a", "b", "x", "c", "d"}) {
 				t.Fatalf("after the bridge: %v, want the older incident %d with every alert", got, older)
 			}
-			merged, err := f.db.Client.Incident.Query().Where(incident.MergedIntoIDNotNil()).Only(context.Background())
+			merged, err := f.db.Client.Incident.Query().Where(incident.MergedIntoIDNotNil()).Only(authz.System(context.Background()))
 			if err != nil {
 				t.Fatalf("the absorbed incident: %v", err)
 			}
 			if *merged.MergedIntoID != older {
 				t.Fatalf("absorbed incident merged into %d, want %d", *merged.MergedIntoID, older)
 			}
-			if n := merged.QueryAlerts().CountX(context.Background()); merged.AlertCount != n {
+			if n := merged.QueryAlerts().CountX(authz.System(context.Background())); merged.AlertCount != n {
 				t.Fatalf("absorbed incident says %d alerts and holds %d", merged.AlertCount, n)
 			}
 		})
@@ -260,15 +261,15 @@ func TestReconciliation(t *testing.T) {
 			for i := range as {
 				as[i] = alert(fmt.Sprintf("m%05d", i), vm1, time.Duration(i)*time.Second, []killchain.Tactic{access, exec}[i%2])
 			}
-			if _, err := f.in.Items(context.Background(), itemsOf(as)); err != nil {
+			if _, err := f.in.Items(authz.System(context.Background()), itemsOf(as)); err != nil {
 				t.Fatal(err)
 			}
-			st, err := correlate.All(context.Background(), f.db, f.cfg, true)
+			st, err := correlate.All(authz.System(context.Background()), f.db, f.cfg, true)
 			if err != nil || st.Created != 1 {
 				t.Fatalf("correlate: %+v, %v; want 1 incident", st, err)
 			}
-			inc := f.db.Client.Incident.Query().OnlyX(context.Background())
-			if got := inc.QueryAlerts().CountX(context.Background()); got != n || inc.AlertCount != n {
+			inc := f.db.Client.Incident.Query().OnlyX(authz.System(context.Background()))
+			if got := inc.QueryAlerts().CountX(authz.System(context.Background())); got != n || inc.AlertCount != n {
 				t.Fatalf("incident holds %d alerts and says %d, want %d", got, inc.AlertCount, n)
 			}
 		})
@@ -286,8 +287,8 @@ func TestReconciliation(t *testing.T) {
 			f := newFixture(t, fresh(t), 24*h)
 			f.ingest(alert("a", vm1, 0, access), alert("b", vm1, h, exec))
 			id := onlyID(t, f.incidents())
-			err := store.WithTx(context.Background(), f.db.Client, func(tx *ent.Tx) error {
-				_, _, err := triage.SetIncidentStatus(context.Background(), tx.Client(), id, alerts.Resolved, false)
+			err := store.WithTx(authz.System(context.Background()), f.db.Client, func(tx *ent.Tx) error {
+				_, _, err := triage.SetIncidentStatus(authz.System(context.Background()), tx.Client(), id, alerts.Resolved, false)
 				return err
 			})
 			if err != nil {
@@ -314,7 +315,7 @@ func TestReconciliation(t *testing.T) {
 			c := alert("c", vm1, 2*h)
 			c.Severity = alerts.Informational
 			f.ingest(a, b, c)
-			inc, err := f.db.Client.Incident.Query().Only(context.Background())
+			inc, err := f.db.Client.Incident.Query().Only(authz.System(context.Background()))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -14,9 +14,13 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
+	"github.com/vigil-soc/vigil/ent/auditevent"
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/resource"
+	"github.com/vigil-soc/vigil/ent/session"
+	"github.com/vigil-soc/vigil/ent/token"
+	"github.com/vigil-soc/vigil/ent/user"
 )
 
 // ent aliases to avoid import conflicts in user's code.
@@ -79,9 +83,13 @@ func checkColumn(t, c string) error {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			alert.Table:        alert.ValidColumn,
 			alertpayload.Table: alertpayload.ValidColumn,
+			auditevent.Table:   auditevent.ValidColumn,
 			entity.Table:       entity.ValidColumn,
 			incident.Table:     incident.ValidColumn,
 			resource.Table:     resource.ValidColumn,
+			session.Table:      session.ValidColumn,
+			token.Table:        token.ValidColumn,
+			user.Table:         user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

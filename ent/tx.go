@@ -18,12 +18,20 @@ type Tx struct {
 	Alert *AlertClient
 	// AlertPayload is the client for interacting with the AlertPayload builders.
 	AlertPayload *AlertPayloadClient
+	// AuditEvent is the client for interacting with the AuditEvent builders.
+	AuditEvent *AuditEventClient
 	// Entity is the client for interacting with the Entity builders.
 	Entity *EntityClient
 	// Incident is the client for interacting with the Incident builders.
 	Incident *IncidentClient
 	// Resource is the client for interacting with the Resource builders.
 	Resource *ResourceClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
+	// Token is the client for interacting with the Token builders.
+	Token *TokenClient
+	// User is the client for interacting with the User builders.
+	User *UserClient
 
 	// lazily loaded.
 	client     *Client
@@ -157,9 +165,13 @@ func (tx *Tx) Client() *Client {
 func (tx *Tx) init() {
 	tx.Alert = NewAlertClient(tx.config)
 	tx.AlertPayload = NewAlertPayloadClient(tx.config)
+	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.Entity = NewEntityClient(tx.config)
 	tx.Incident = NewIncidentClient(tx.config)
 	tx.Resource = NewResourceClient(tx.config)
+	tx.Session = NewSessionClient(tx.config)
+	tx.Token = NewTokenClient(tx.config)
+	tx.User = NewUserClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.

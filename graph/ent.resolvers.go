@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/vigil-soc/vigil/ent"
@@ -33,6 +34,11 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 		return nil, invalidf("at most %d ids", MaxPage)
 	}
 	return r.ent(ctx).Noders(ctx, ids)
+}
+
+// AuditEvents is the resolver for the auditEvents field.
+func (r *queryResolver) AuditEvents(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) (*ent.AuditEventConnection, error) {
+	panic(fmt.Errorf("not implemented: AuditEvents - auditEvents"))
 }
 
 // Resources is the resolver for the resources field.

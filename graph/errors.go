@@ -12,6 +12,8 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/auth"
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/triage"
 )
@@ -22,6 +24,10 @@ const (
 	CodeNotFound = "NOT_FOUND"
 	CodeConflict = "CONFLICT"
 	CodeInternal = "INTERNAL"
+	// CodeUnauthenticated: no valid credentials.
+	CodeUnauthenticated = "UNAUTHENTICATED"
+	// CodeForbidden: the viewer's role does not allow the field.
+	CodeForbidden = "FORBIDDEN"
 )
 
 // inputError is a client mistake the resolvers detect themselves.
@@ -86,13 +92,26 @@ func argumentError(ctx context.Context) bool {
 func classify(err error) (code, msg string) {
 	var in *inputError
 	var fe *alerts.FieldError
+	var forbidden *forbiddenError
+	var bad *auth.InputError
 	switch {
 	case errors.As(err, &in):
 		return CodeInvalid, in.msg
 	case errors.As(err, &fe):
 		return CodeInvalid, fe.Error()
-	case ent.IsNotFound(err):
+	case ent.IsNotFound(err), errors.Is(err, auth.ErrNotFound):
 		return CodeNotFound, "not found"
+	case errors.Is(err, authz.ErrNoViewer):
+		return CodeUnauthenticated, "authentication required"
+	case errors.As(err, &forbidden):
+		return CodeForbidden, forbidden.msg
+	case errors.Is(err, authz.ErrForbidden):
+		return CodeForbidden, authz.ErrForbidden.Error()
+	case errors.Is(err, auth.ErrUserExists):
+		return CodeConflict, auth.ErrUserExists.Error()
+	case errors.Is(err, auth.ErrWeakPassword), errors.Is(err, auth.ErrBadUsername), errors.Is(err, auth.ErrLastAdmin),
+		errors.As(err, &bad):
+		return CodeInvalid, err.Error()
 	case errors.Is(err, triage.ErrMerged):
 		var gqlErr *gqlerror.Error
 		if errors.As(err, &gqlErr) && gqlErr.Err != nil {

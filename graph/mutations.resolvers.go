@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/broker"
@@ -23,6 +24,7 @@ func (r *mutationResolver) SetAlertStatus(ctx context.Context, id int, status al
 	if err != nil {
 		return nil, err
 	}
+	r.Auth.Audit(ctx, "alert.status", fmt.Sprintf("alert:%d", a.ID), "status="+string(status))
 	afterCommit(ctx, func() { r.Schedule(keys...) })
 	return a, nil
 }
@@ -33,6 +35,7 @@ func (r *mutationResolver) SetIncidentStatus(ctx context.Context, id int, status
 	if err != nil {
 		return nil, err
 	}
+	r.Auth.Audit(ctx, "incident.status", fmt.Sprintf("incident:%d", inc.ID), fmt.Sprintf("status=%s closeAlerts=%t", status, closeAlerts != nil && *closeAlerts))
 	afterCommit(ctx, func() {
 		r.Broker.Publish(broker.Event{Kind: broker.IncidentUpdated, IncidentID: inc.ID})
 		r.Schedule(keys...)

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 
+	"github.com/vigil-soc/vigil/auth"
 	"github.com/vigil-soc/vigil/broker"
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/ingest"
@@ -16,6 +17,7 @@ import (
 // Deps are what the resolvers need.
 type Deps struct {
 	Client   *ent.Client
+	Auth     *auth.Service
 	Ingester *ingest.Ingester
 	Broker   broker.Broker
 	// Schedule asks correlation to recompute resources; called after commit.

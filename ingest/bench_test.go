@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/ingest"
 	"github.com/vigil-soc/vigil/store/storetest"
 )
@@ -41,7 +42,7 @@ func BenchmarkIngest500(b *testing.B) {
 	}
 	db := storetest.Open(b, dsn)
 	in := ingest.New(db, ingest.Options{})
-	ctx := context.Background()
+	ctx := authz.System(context.Background())
 	bodies := make([][]byte, b.N)
 	for i := range bodies {
 		bodies[i] = benchBody(500, i*500)

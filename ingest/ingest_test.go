@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/authz"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/alertpayload"
 	"github.com/vigil-soc/vigil/ent/entity"
@@ -36,7 +37,7 @@ func read(t *testing.T, name string) []byte {
 
 func ingestFile(t *testing.T, in *ingest.Ingester, name, ct string) ingest.Result {
 	t.Helper()
-	res, err := in.Read(context.Background(), bytes.NewReader(read(t, name)), ct)
+	res, err := in.Read(authz.System(context.Background()), bytes.NewReader(read(t, name)), ct)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -48,7 +49,7 @@ func TestIngestSampleExport(t *testing.T) {
 		db := storetest.Open(t, fresh(t))
 		var scheduled []string
 		in := ingest.New(db, ingest.Options{OnCommit: func(keys ...string) { scheduled = append(scheduled, keys...) }})
-		ctx := context.Background()
+		ctx := authz.System(context.Background())
 
 		res := ingestFile(t, in, "alertlist.csv", "text/csv")
 		if res.Accepted != 189 || res.Updated != 0 || res.Duplicates != 0 || len(res.Rejected) != 0 {
@@ -125,7 +126,7 @@ func TestIngestUpdatesAChangedAlert(t *testing.T) {
 	storetest.EachFresh(t, func(t *testing.T, fresh func(testing.TB) string) {
 		db := storetest.Open(t, fresh(t))
 		in := ingest.New(db, ingest.Options{})
-		ctx := context.Background()
+		ctx := authz.System(context.Background())
 		// The 2022 example holds two alerts with the same systemAlertId: the
 		// second is a changed version of the first.
 		res := ingestFile(t, in, "defender-2022-01-01.json", "application/json")
@@ -184,7 +185,7 @@ func TestIngestRejectsBadItemsAndKeepsTheRest(t *testing.T) {
 			t.Run(tt.name, func(t *testing.T) {
 				db := storetest.Open(t, fresh(t))
 				in := ingest.New(db, ingest.Options{})
-				res, err := in.Items(context.Background(), []ingest.Item{
+				res, err := in.Items(authz.System(context.Background()), []ingest.Item{
 					{Index: 0, Alert: good("a")}, {Index: 1, Alert: tt.alert}, {Index: 2, Alert: good("b")},
 				})
 				if err != nil {
@@ -196,7 +197,7 @@ func TestIngestRejectsBadItemsAndKeepsTheRest(t *testing.T) {
 				if msg := res.Rejected[0].Error; !strings.Contains(msg, "item 1") || !strings.Contains(msg, tt.field) {
 					t.Errorf("error %q does not name item 1 and field %s", msg, tt.field)
 				}
-				if n := db.Client.Alert.Query().CountX(context.Background()); n != 2 {
+				if n := db.Client.Alert.Query().CountX(authz.System(context.Background())); n != 2 {
 					t.Errorf("%d alerts stored, want the 2 valid ones", n)
 				}
 			})
@@ -215,15 +216,15 @@ func TestIngestStoresHostileStringsOnBothDatabases(t *testing.T) {
 			Entities:           []alerts.Entity{{Kind: "host", Name: "h\x00", Properties: map[string]any{"HostName": "h\x00"}}},
 			Raw:                []byte(`{"payload": "longer than sixteen bytes"}`),
 		}
-		res, err := in.Items(context.Background(), []ingest.Item{{Index: 0, Alert: a}})
+		res, err := in.Items(authz.System(context.Background()), []ingest.Item{{Index: 0, Alert: a}})
 		if err != nil || res.Accepted != 1 {
 			t.Fatalf("%+v, %v", res, err)
 		}
-		got := db.Client.Alert.Query().OnlyX(context.Background())
+		got := db.Client.Alert.Query().OnlyX(authz.System(context.Background()))
 		if got.DisplayName != "<img src=x onerror=alert(1)>\uFFFD" || got.Description != "bad \uFFFD utf-8" {
 			t.Errorf("stored %q / %q", got.DisplayName, got.Description)
 		}
-		p := db.Client.AlertPayload.Query().OnlyX(context.Background())
+		p := db.Client.AlertPayload.Query().OnlyX(authz.System(context.Background()))
 		if len(p.Data) != 16 || !p.Truncated || p.Size != len(a.Raw) {
 			t.Errorf("payload %d bytes, truncated %v, size %d: want capped at 16 of %d", len(p.Data), p.Truncated, p.Size, len(a.Raw))
 		}
@@ -240,7 +241,7 @@ func TestConcurrentIngestsOfTheSameResources(t *testing.T) {
 			wg.Add(1)
 			go func(w int) {
 				defer wg.Done()
-				_, err := in.Read(context.Background(), bytes.NewReader(benchBody(100, w*100)), "application/json")
+				_, err := in.Read(authz.System(context.Background()), bytes.NewReader(benchBody(100, w*100)), "application/json")
 				errs <- err
 			}(w)
 		}
@@ -251,7 +252,7 @@ func TestConcurrentIngestsOfTheSameResources(t *testing.T) {
 				t.Errorf("concurrent ingest: %v", err)
 			}
 		}
-		ctx := context.Background()
+		ctx := authz.System(context.Background())
 		if n := db.Client.Alert.Query().CountX(ctx); n != 400 {
 			t.Errorf("%d alerts, want 400", n)
 		}
@@ -272,7 +273,7 @@ func TestIngestStoresAlertsWithManyEntities(t *testing.T) {
 		return out
 	}
 	storetest.EachFresh(t, func(t *testing.T, fresh func(testing.TB) string) {
-		ctx := context.Background()
+		ctx := authz.System(context.Background())
 		t.Run("a batch linking more entities than one statement takes", func(t *testing.T) {
 			// 200 alerts of 83 entities: 16,600 links, more parameters than
 			// SQLite's 32,766.
@@ -317,7 +318,7 @@ func TestIngestBoundsIndexedValues(t *testing.T) {
 		return hex.EncodeToString(b)
 	}
 	storetest.EachFresh(t, func(t *testing.T, fresh func(testing.TB) string) {
-		ctx := context.Background()
+		ctx := authz.System(context.Background())
 		db := storetest.Open(t, fresh(t))
 		in := ingest.New(db, ingest.Options{})
 		res, err := in.Items(ctx, []ingest.Item{
@@ -349,7 +350,7 @@ func TestConcurrentIngestsUpdatingTheSameAlerts(t *testing.T) {
 	storetest.EachFresh(t, func(t *testing.T, fresh func(testing.TB) string) {
 		db := storetest.Open(t, fresh(t))
 		in := ingest.New(db, ingest.Options{})
-		ctx := context.Background()
+		ctx := authz.System(context.Background())
 		if _, err := in.Read(ctx, bytes.NewReader(benchBody(100, 0)), "application/json"); err != nil {
 			t.Fatal(err)
 		}

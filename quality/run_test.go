@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/store/storetest"
 )
 
@@ -22,7 +23,7 @@ func TestQualityReportOverTheWholeCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Run(context.Background(), corpus, Options{DSN: func() (string, error) { return storetest.SQLite(t), nil }})
+	rep, err := Run(authz.System(context.Background()), corpus, Options{DSN: func() (string, error) { return storetest.SQLite(t), nil }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestQualityReportOverTheWholeCorpus(t *testing.T) {
 }
 
 func TestRunNeedsADatabase(t *testing.T) {
-	if _, err := Run(context.Background(), nil, Options{}); err == nil {
+	if _, err := Run(authz.System(context.Background()), nil, Options{}); err == nil {
 		t.Fatal("Run with no DSN succeeded")
 	}
 }

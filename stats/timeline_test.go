@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/ingest"
 	"github.com/vigil-soc/vigil/stats"
 	"github.com/vigil-soc/vigil/store/storetest"
@@ -52,14 +53,14 @@ func TestTimelineCountsTheSampleExportPerDay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := ingest.New(db, ingest.Options{}).Read(context.Background(), bytes.NewReader(data), "text/csv"); err != nil {
+		if _, err := ingest.New(db, ingest.Options{}).Read(authz.System(context.Background()), bytes.NewReader(data), "text/csv"); err != nil {
 			t.Fatal(err)
 		}
 		from := time.Date(2018, 12, 25, 0, 0, 0, 0, time.UTC)
 		to := time.Date(2019, 1, 20, 0, 0, 0, 0, time.UTC)
 		for _, offset := range []time.Duration{0, -5 * time.Hour, 9 * time.Hour} {
 			want := perDay(t, offset)
-			buckets, err := stats.Timeline(context.Background(), db.Client.Alert.Query(), from, to, 24*time.Hour, offset)
+			buckets, err := stats.Timeline(authz.System(context.Background()), db.Client.Alert.Query(), from, to, 24*time.Hour, offset)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -96,7 +97,7 @@ func TestTimelineRejectsBadRanges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := stats.Timeline(context.Background(), db.Client.Alert.Query(), tt.from, tt.to, tt.step, 0); !errors.Is(err, stats.ErrRange) {
+			if _, err := stats.Timeline(authz.System(context.Background()), db.Client.Alert.Query(), tt.from, tt.to, tt.step, 0); !errors.Is(err, stats.ErrRange) {
 				t.Fatalf("error %v, want ErrRange", err)
 			}
 		})

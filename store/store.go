@@ -22,6 +22,7 @@ import (
 	"github.com/lib/pq"    // registers "postgres"
 	_ "modernc.org/sqlite" // registers "sqlite"
 
+	"github.com/vigil-soc/vigil/authz/policy"
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/ent/migrate"
 )
@@ -67,6 +68,7 @@ func OpenWith(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		d = opts.Driver(d)
 	}
 	client := ent.NewClient(ent.Driver(d))
+	policy.Register(client) // from here on every query needs a viewer
 	out := &DB{Client: client, SQL: db, Dialect: name}
 	pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()

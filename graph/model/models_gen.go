@@ -10,9 +10,19 @@ import (
 	"time"
 
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/killchain"
 )
+
+type AddUserInput struct {
+	Username string `json:"username"`
+	// 10 to 1024 characters.
+	Password string `json:"password"`
+	// READER, RESPONDER or ADMIN.
+	Role          authz.Role `json:"role"`
+	Subscriptions []string   `json:"subscriptions,omitempty"`
+}
 
 // One alert to ingest, in Vigil's own normalised shape.
 type AlertInput struct {
@@ -35,6 +45,19 @@ type AlertInput struct {
 	CompromisedEntity  *string          `json:"compromisedEntity,omitempty"`
 	ExtendedProperties []*PropertyInput `json:"extendedProperties,omitempty"`
 	SourceIPs          []string         `json:"sourceIPs,omitempty"`
+}
+
+type CreateTokenInput struct {
+	Name          string     `json:"name"`
+	Role          authz.Role `json:"role"`
+	Subscriptions []string   `json:"subscriptions,omitempty"`
+	ExpiresAt     *time.Time `json:"expiresAt,omitempty"`
+}
+
+// A token just created, with its secret: shown this once, stored hashed.
+type CreatedToken struct {
+	Token  *ent.Token `json:"token"`
+	Secret string     `json:"secret"`
 }
 
 // A named link between two entities of one alert.
