@@ -16,8 +16,14 @@ import { useLiveStatus, type LiveStatus } from '../urql/liveStatus';
 import { LiveProvider } from './live';
 import { useTheme } from './theme';
 
+// The app's frame is a div inside FluentProvider, not a class on it: Fluent
+// copies the provider's classes onto every portal's mount node (menus,
+// tooltips), and a full-height frame with a background there covered the
+// page whenever a menu was open. FluentProvider itself only gets a height.
+const fill = { height: '100%' };
+
 const useStyles = makeStyles({
-  provider: { height: '100%', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
+  frame: { height: '100%', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
   header: {
     display: 'flex',
     alignItems: 'center',
@@ -173,48 +179,52 @@ export function App({ client: given }: { client?: Client } = {}) {
   const fluentTheme = theme === 'dark' ? webDarkTheme : webLightTheme;
   if (onLogin) {
     return (
-      <FluentProvider theme={fluentTheme} className={styles.provider}>
-        <header className={styles.header}>
-          <Brand />
-          <span className={styles.spacer} />
-          <ThemeToggle theme={theme} toggle={toggleTheme} />
-        </header>
-        <main className={styles.main}>
-          <ErrorBoundary resetKey={pathname}>
-            <LoginPage next={new URLSearchParams(search).get('next')} />
-          </ErrorBoundary>
-        </main>
+      <FluentProvider theme={fluentTheme} style={fill}>
+        <div className={styles.frame}>
+          <header className={styles.header}>
+            <Brand />
+            <span className={styles.spacer} />
+            <ThemeToggle theme={theme} toggle={toggleTheme} />
+          </header>
+          <main className={styles.main}>
+            <ErrorBoundary resetKey={pathname}>
+              <LoginPage next={new URLSearchParams(search).get('next')} />
+            </ErrorBoundary>
+          </main>
+        </div>
       </FluentProvider>
     );
   }
   return (
     <Provider value={client}>
-      <FluentProvider theme={fluentTheme} className={styles.provider}>
+      <FluentProvider theme={fluentTheme} style={fill}>
         <LiveProvider>
-          <header className={styles.header}>
-            <Brand />
-            <nav className={styles.nav} aria-label="Main">
-              <NavLink to="/" current={pathname === '/'}>
-                Overview
-              </NavLink>
-              <NavLink to="/alerts" current={onList}>
-                Security alerts
-              </NavLink>
-              <NavLink to="/resources" current={pathname.startsWith('/resources')}>
-                Resources
-              </NavLink>
-              <NavLink to="/playground" current={pathname === '/playground'}>
-                GraphQL playground
-              </NavLink>
-            </nav>
-            <span className={styles.spacer} />
-            <LiveIndicator />
-            {session.status === 'signed-in' && <UserMenu session={session.session} />}
-            <ThemeToggle theme={theme} toggle={toggleTheme} />
-          </header>
-          <main className={styles.main}>
-            <ErrorBoundary resetKey={pathname}>{session.status === 'anonymous' ? null : <Routes dark={theme === 'dark'} />}</ErrorBoundary>
-          </main>
+          <div className={styles.frame}>
+            <header className={styles.header}>
+              <Brand />
+              <nav className={styles.nav} aria-label="Main">
+                <NavLink to="/" current={pathname === '/'}>
+                  Overview
+                </NavLink>
+                <NavLink to="/alerts" current={onList}>
+                  Security alerts
+                </NavLink>
+                <NavLink to="/resources" current={pathname.startsWith('/resources')}>
+                  Resources
+                </NavLink>
+                <NavLink to="/playground" current={pathname === '/playground'}>
+                  GraphQL playground
+                </NavLink>
+              </nav>
+              <span className={styles.spacer} />
+              <LiveIndicator />
+              {session.status === 'signed-in' && <UserMenu session={session.session} />}
+              <ThemeToggle theme={theme} toggle={toggleTheme} />
+            </header>
+            <main className={styles.main}>
+              <ErrorBoundary resetKey={pathname}>{session.status === 'anonymous' ? null : <Routes dark={theme === 'dark'} />}</ErrorBoundary>
+            </main>
+          </div>
         </LiveProvider>
       </FluentProvider>
     </Provider>
