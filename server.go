@@ -119,10 +119,10 @@ func (s *Server) requireGraphQL(next http.Handler) http.Handler {
 		v := authz.FromContext(r.Context())
 		upgrade := strings.EqualFold(r.Header.Get("Upgrade"), "websocket")
 		switch {
-		case v == nil && upgrade:
+		case v == nil && upgrade && auth.Refusal(r.Context()) == "authentication required":
 		case v == nil:
 			w.Header().Set("WWW-Authenticate", `Bearer realm="vigil"`)
-			graphqlError(w, http.StatusUnauthorized, graph.CodeUnauthenticated, "authentication required")
+			graphqlError(w, http.StatusUnauthorized, graph.CodeUnauthenticated, auth.Refusal(r.Context()))
 			return
 		case !v.Can(authz.Reader):
 			s.auth.Audit(r.Context(), "access.denied", r.Method+" "+r.URL.Path, "role "+string(v.Role), auth.Address(r))

@@ -23,8 +23,8 @@ func Record(ctx context.Context, client *ent.Client, log interface {
 		addr = address[0]
 	}
 	c := client
-	if tx := ent.TxFromContext(ctx); tx != nil {
-		c = tx.Client() // the event commits or rolls back with the change
+	if tc := ent.FromContext(ctx); tc != nil {
+		c = tc // the event commits or rolls back with the change
 	}
 	_, err := c.AuditEvent.Create().
 		SetAction(action).

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -31,16 +32,17 @@ func Address(r *http.Request) string {
 
 // Authenticate resolves the request's credentials — a Bearer token, else
 // the session cookie — into a viewer in the request's context. A request
-// without credentials goes on without a viewer (the routes decide); a
-// request with bad credentials is refused with 401. A cookie-authenticated
-// request that changes state must come from the console's own origin.
+// without valid credentials goes on without a viewer, with the reason in
+// the context (Refusal): the route decides how to refuse it. A
+// cookie-authenticated request that changes state must come from the
+// console's own origin.
 func (s *Service) Authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		if h := r.Header.Get("Authorization"); h != "" {
 			secret, ok := bearer(h)
 			if !ok {
-				s.refuse(w, r, http.StatusUnauthorized, "the Authorization header must be \"Bearer TOKEN\"")
+				next.ServeHTTP(w, r.WithContext(withRefusal(ctx, "the Authorization header must be \"Bearer TOKEN\"")))
 				return
 			}
 			v, err := s.TokenViewer(ctx, secret, Address(r))
@@ -50,7 +52,7 @@ func (s *Service) Authenticate(next http.Handler) http.Handler {
 					writeError(w, http.StatusServiceUnavailable, "cannot check credentials now")
 					return
 				}
-				s.refuse(w, r, http.StatusUnauthorized, ErrBadToken.Error())
+				next.ServeHTTP(w, r.WithContext(withRefusal(ctx, ErrBadToken.Error())))
 				return
 			}
 			next.ServeHTTP(w, r.WithContext(authz.NewContext(ctx, v)))
@@ -70,7 +72,7 @@ func (s *Service) Authenticate(next http.Handler) http.Handler {
 			}
 			// An ended session: go on anonymous, and drop the cookie.
 			clearCookie(w, r)
-			next.ServeHTTP(w, r)
+			next.ServeHTTP(w, r.WithContext(withRefusal(ctx, "your session ended; log in again")))
 			return
 		}
 		if !SameOrigin(r) {
@@ -80,6 +82,21 @@ func (s *Service) Authenticate(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r.WithContext(authz.NewContext(ctx, v)))
 	})
+}
+
+type refusalKey struct{}
+
+func withRefusal(ctx context.Context, why string) context.Context {
+	return context.WithValue(ctx, refusalKey{}, why)
+}
+
+// Refusal says why a request has no viewer: "authentication required"
+// when it brought no credentials, else what was wrong with them.
+func Refusal(ctx context.Context) string {
+	if why, ok := ctx.Value(refusalKey{}).(string); ok {
+		return why
+	}
+	return "authentication required"
 }
 
 func bearer(h string) (string, bool) {
@@ -129,7 +146,7 @@ func (s *Service) Require(role authz.Role, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		v := authz.FromContext(r.Context())
 		if v == nil {
-			s.refuse(w, r, http.StatusUnauthorized, "authentication required")
+			s.refuse(w, r, http.StatusUnauthorized, Refusal(r.Context()))
 			return
 		}
 		if !v.Can(role) {

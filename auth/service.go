@@ -106,6 +106,16 @@ func (e *ThrottledError) Error() string {
 	return fmt.Sprintf("too many failed logins, try again in %ds", int(e.RetryAfter.Round(time.Second).Seconds()))
 }
 
+// db is the client of ctx's transaction when there is one (a GraphQL
+// mutation runs in one: on SQLite a second writer would wait for it
+// forever), else the service's.
+func (s *Service) db(ctx context.Context) *ent.Client {
+	if c := ent.FromContext(ctx); c != nil {
+		return c
+	}
+	return s.client
+}
+
 // sys is ctx acting as vigil itself, keeping the caller for the audit log.
 func sys(ctx context.Context) context.Context { return authz.System(ctx) }
 
@@ -150,7 +160,7 @@ func (s *Service) AddUser(ctx context.Context, spec UserSpec) (*ent.User, error)
 	if err != nil {
 		return nil, err
 	}
-	u, err := s.client.User.Create().
+	u, err := s.db(ctx).User.Create().
 		SetUsername(spec.Username).
 		SetPasswordHash(hash).
 		SetRole(spec.Role).
@@ -179,7 +189,7 @@ func (s *Service) SetPassword(ctx context.Context, username, password string) er
 	if err != nil {
 		return err
 	}
-	n, err := s.client.User.Update().Where(user.Username(username)).
+	n, err := s.db(ctx).User.Update().Where(user.Username(username)).
 		SetPasswordHash(hash).SetPasswordChangedAt(s.now()).Save(sys(ctx))
 	if err != nil {
 		return err
@@ -187,7 +197,7 @@ func (s *Service) SetPassword(ctx context.Context, username, password string) er
 	if n == 0 {
 		return ErrNotFound
 	}
-	if _, err := s.client.Session.Delete().Where(session.HasUserWith(user.Username(username))).Exec(sys(ctx)); err != nil {
+	if _, err := s.db(ctx).Session.Delete().Where(session.HasUserWith(user.Username(username))).Exec(sys(ctx)); err != nil {
 		return err
 	}
 	s.Audit(ctx, "user.password", username, "sessions ended")
@@ -196,14 +206,14 @@ func (s *Service) SetPassword(ctx context.Context, username, password string) er
 
 // Users lists the users by name.
 func (s *Service) Users(ctx context.Context) ([]*ent.User, error) {
-	return s.client.User.Query().Order(ent.Asc(user.FieldUsername)).All(sys(ctx))
+	return s.db(ctx).User.Query().Order(ent.Asc(user.FieldUsername)).All(sys(ctx))
 }
 
 // RemoveUser removes a user and their sessions. The last unscoped admin
 // stays.
 func (s *Service) RemoveUser(ctx context.Context, username string) error {
 	ctx = sys(ctx)
-	u, err := s.client.User.Query().Where(user.Username(username)).Only(ctx)
+	u, err := s.db(ctx).User.Query().Where(user.Username(username)).Only(ctx)
 	if ent.IsNotFound(err) {
 		return ErrNotFound
 	}
@@ -211,7 +221,7 @@ func (s *Service) RemoveUser(ctx context.Context, username string) error {
 		return err
 	}
 	if u.Role == authz.Admin && len(u.Subscriptions) == 0 {
-		admins, err := s.client.User.Query().Where(user.RoleEQ(authz.Admin)).All(ctx)
+		admins, err := s.db(ctx).User.Query().Where(user.RoleEQ(authz.Admin)).All(ctx)
 		if err != nil {
 			return err
 		}
@@ -225,7 +235,7 @@ func (s *Service) RemoveUser(ctx context.Context, username string) error {
 			return ErrLastAdmin
 		}
 	}
-	if err := s.client.User.DeleteOne(u).Exec(ctx); err != nil {
+	if err := s.db(ctx).User.DeleteOne(u).Exec(ctx); err != nil {
 		return err
 	}
 	s.Audit(ctx, "user.removed", username, "")
@@ -236,7 +246,7 @@ func (s *Service) RemoveUser(ctx context.Context, username string) error {
 // password, else with a generated one, which it returns (the only time it
 // is ever shown). created is false when users exist.
 func (s *Service) Bootstrap(ctx context.Context, password string) (generated string, created bool, err error) {
-	n, err := s.client.User.Query().Count(sys(ctx))
+	n, err := s.db(ctx).User.Query().Count(sys(ctx))
 	if err != nil || n > 0 {
 		return "", false, err
 	}
@@ -282,7 +292,7 @@ func (s *Service) CreateToken(ctx context.Context, spec TokenSpec) (string, *ent
 		return "", nil, err
 	}
 	actor := authz.FromContext(ctx).Actor()
-	t, err := s.client.Token.Create().
+	t, err := s.db(ctx).Token.Create().
 		SetName(spec.Name).
 		SetHash(digest(secret)).
 		SetPrefix(secret[:len(TokenPrefix)+6]).
@@ -302,13 +312,13 @@ func tokenTarget(t *ent.Token) string { return fmt.Sprintf("token:%s#%d", t.Name
 
 // Tokens lists the tokens, newest first.
 func (s *Service) Tokens(ctx context.Context) ([]*ent.Token, error) {
-	return s.client.Token.Query().Order(ent.Desc(token.FieldID)).All(sys(ctx))
+	return s.db(ctx).Token.Query().Order(ent.Desc(token.FieldID)).All(sys(ctx))
 }
 
 // RevokeToken revokes the token with the id, at once: the next request
 // with it is refused, and open subscriptions with it end.
 func (s *Service) RevokeToken(ctx context.Context, id int) (*ent.Token, error) {
-	t, err := s.client.Token.Get(sys(ctx), id)
+	t, err := s.db(ctx).Token.Get(sys(ctx), id)
 	if ent.IsNotFound(err) {
 		return nil, ErrNotFound
 	}
@@ -316,7 +326,7 @@ func (s *Service) RevokeToken(ctx context.Context, id int) (*ent.Token, error) {
 		return nil, err
 	}
 	if t.RevokedAt == nil {
-		if t, err = s.client.Token.UpdateOne(t).SetRevokedAt(s.now()).Save(sys(ctx)); err != nil {
+		if t, err = s.db(ctx).Token.UpdateOne(t).SetRevokedAt(s.now()).Save(sys(ctx)); err != nil {
 			return nil, err
 		}
 		s.Audit(ctx, "token.revoked", tokenTarget(t), "")
@@ -327,7 +337,7 @@ func (s *Service) RevokeToken(ctx context.Context, id int) (*ent.Token, error) {
 // TokenByName finds a token id by name, for the CLI; the newest if several
 // share it.
 func (s *Service) TokenByName(ctx context.Context, name string) (int, error) {
-	t, err := s.client.Token.Query().Where(token.Name(name)).Order(ent.Desc(token.FieldID)).First(sys(ctx))
+	t, err := s.db(ctx).Token.Query().Where(token.Name(name)).Order(ent.Desc(token.FieldID)).First(sys(ctx))
 	if ent.IsNotFound(err) {
 		return 0, ErrNotFound
 	}
@@ -345,7 +355,7 @@ func (s *Service) TokenViewer(ctx context.Context, secret, address string) (*aut
 	if !strings.HasPrefix(secret, TokenPrefix) || len(secret) > 128 {
 		return nil, ErrBadToken
 	}
-	t, err := s.client.Token.Query().Where(token.Hash(digest(secret))).Only(sys(ctx))
+	t, err := s.db(ctx).Token.Query().Where(token.Hash(digest(secret))).Only(sys(ctx))
 	if ent.IsNotFound(err) {
 		return nil, ErrBadToken
 	}
@@ -359,7 +369,7 @@ func (s *Service) TokenViewer(ctx context.Context, secret, address string) (*aut
 	}
 	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) > time.Minute {
 		// Conditional, so concurrent requests write it once.
-		q := s.client.Token.Update().Where(token.ID(t.ID))
+		q := s.db(ctx).Token.Update().Where(token.ID(t.ID))
 		if t.LastUsedAt == nil {
 			q.Where(token.LastUsedAtIsNil())
 		} else {
@@ -386,10 +396,10 @@ func ternary(c bool, a, b string) string {
 func (s *Service) Login(ctx context.Context, username, password, address string) (string, *ent.Session, *ent.User, error) {
 	akey, ukey := "addr:"+address, "user:"+strings.ToLower(username)
 	if d := max(s.accounts.Locked(ukey), s.addrs.Locked(akey)); d > 0 {
-		s.Audit(ctx, "login.throttled", "user:"+bounded(username), "", address)
+		// Not audited one by one: the lockout was, when it began.
 		return "", nil, nil, &ThrottledError{RetryAfter: d}
 	}
-	u, err := s.client.User.Query().Where(user.Username(username)).Only(sys(ctx))
+	u, err := s.db(ctx).User.Query().Where(user.Username(username)).Only(sys(ctx))
 	if err != nil && !ent.IsNotFound(err) {
 		return "", nil, nil, err
 	}
@@ -402,6 +412,7 @@ func (s *Service) Login(ctx context.Context, username, password, address string)
 		d := max(s.accounts.Fail(ukey), s.addrs.Fail(akey))
 		s.Audit(ctx, "login.failed", "user:"+bounded(username), "", address)
 		if d > 0 {
+			s.Audit(ctx, "login.locked", "user:"+bounded(username), fmt.Sprintf("locked for %s", d), address)
 			return "", nil, nil, &ThrottledError{RetryAfter: d}
 		}
 		return "", nil, nil, ErrBadLogin
@@ -412,7 +423,7 @@ func (s *Service) Login(ctx context.Context, username, password, address string)
 		return "", nil, nil, err
 	}
 	now := s.now()
-	sess, err := s.client.Session.Create().
+	sess, err := s.db(ctx).Session.Create().
 		SetHash(digest(secret)).
 		SetUser(u).
 		SetCreatedAt(now).
@@ -436,7 +447,7 @@ func (s *Service) SessionViewer(ctx context.Context, secret string) (*authz.View
 	if secret == "" || len(secret) > 128 {
 		return nil, nil, ErrNoSession
 	}
-	sess, err := s.client.Session.Query().Where(session.Hash(digest(secret))).WithUser().Only(sys(ctx))
+	sess, err := s.db(ctx).Session.Query().Where(session.Hash(digest(secret))).WithUser().Only(sys(ctx))
 	if ent.IsNotFound(err) {
 		return nil, nil, ErrNoSession
 	}
@@ -445,7 +456,7 @@ func (s *Service) SessionViewer(ctx context.Context, secret string) (*authz.View
 	}
 	now := s.now()
 	if !now.Before(sess.ExpiresAt) || now.Sub(sess.CreatedAt) >= s.opts.SessionMaxAge {
-		_ = s.client.Session.DeleteOne(sess).Exec(sys(ctx))
+		_ = s.db(ctx).Session.DeleteOne(sess).Exec(sys(ctx))
 		return nil, nil, ErrNoSession
 	}
 	if now.Sub(sess.LastSeenAt) > time.Minute {
@@ -453,7 +464,7 @@ func (s *Service) SessionViewer(ctx context.Context, secret string) (*authz.View
 		if lim := sess.CreatedAt.Add(s.opts.SessionMaxAge); exp.After(lim) {
 			exp = lim
 		}
-		if sess, err = s.client.Session.UpdateOne(sess).SetLastSeenAt(now).SetExpiresAt(exp).Save(sys(ctx)); err != nil {
+		if sess, err = s.db(ctx).Session.UpdateOne(sess).SetLastSeenAt(now).SetExpiresAt(exp).Save(sys(ctx)); err != nil {
 			return nil, nil, err
 		}
 		sess.Edges.User, _ = sess.QueryUser().Only(sys(ctx))
@@ -466,7 +477,7 @@ func (s *Service) SessionViewer(ctx context.Context, secret string) (*authz.View
 
 // Logout ends the session with the secret.
 func (s *Service) Logout(ctx context.Context, secret, address string) error {
-	n, err := s.client.Session.Delete().Where(session.Hash(digest(secret))).Exec(sys(ctx))
+	n, err := s.db(ctx).Session.Delete().Where(session.Hash(digest(secret))).Exec(sys(ctx))
 	if err == nil && n > 0 {
 		s.Audit(ctx, "logout", "", "", address)
 	}
@@ -482,11 +493,11 @@ func (s *Service) Valid(ctx context.Context, v *authz.Viewer) bool {
 	case authz.KindSystem:
 		return true
 	case authz.KindToken:
-		n, err := s.client.Token.Query().Where(token.ID(v.ID), token.RevokedAtIsNil(),
+		n, err := s.db(ctx).Token.Query().Where(token.ID(v.ID), token.RevokedAtIsNil(),
 			token.Or(token.ExpiresAtIsNil(), token.ExpiresAtGT(s.now()))).Count(ctx)
 		return err == nil && n == 1
 	case authz.KindUser:
-		n, err := s.client.Session.Query().Where(session.ID(v.SessionID), session.ExpiresAtGT(s.now())).Count(ctx)
+		n, err := s.db(ctx).Session.Query().Where(session.ID(v.SessionID), session.ExpiresAtGT(s.now())).Count(ctx)
 		return err == nil && n == 1
 	}
 	return false

@@ -19,7 +19,7 @@ type AuditEvent struct {
 	ID int `json:"id,omitempty"`
 	// Time holds the value of the "time" field.
 	Time time.Time `json:"time,omitempty"`
-	// login, login.failed, login.throttled, logout, token.created, token.used, token.revoked, user.added, user.password, user.removed, alert.status, incident.status, access.denied …
+	// login, login.failed, login.locked, logout, token.created, token.used, token.revoked, user.added, user.password, user.removed, alert.status, incident.status, access.denied …
 	Action string `json:"action,omitempty"`
 	// user:NAME, token:NAME, system or anonymous
 	Actor string `json:"actor,omitempty"`

@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/vigil-soc/vigil/ent"
@@ -38,7 +37,14 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 
 // AuditEvents is the resolver for the auditEvents field.
 func (r *queryResolver) AuditEvents(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) (*ent.AuditEventConnection, error) {
-	panic(fmt.Errorf("not implemented: AuditEvents - auditEvents"))
+	first, last, err := page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	if orderBy == nil { // newest first
+		orderBy = &ent.AuditEventOrder{Field: ent.AuditEventOrderFieldTime, Direction: entgql.OrderDirectionDesc}
+	}
+	return r.ent(ctx).AuditEvent.Query().Paginate(ctx, after, first, before, last, ent.WithAuditEventOrder(orderBy), ent.WithAuditEventFilter(where.Filter))
 }
 
 // Resources is the resolver for the resources field.

@@ -87,10 +87,11 @@ func (in *Ingester) Read(ctx context.Context, r io.Reader, contentType string) (
 
 // Items stores the valid items in one transaction and reports the others.
 //
-// Ingest reads and writes as vigil itself: what a caller may post is
-// checked before (POST /api/alerts, the ingestAlerts mutation), and the
+// A caller limited to some subscriptions may only send their alerts;
+// others are rejected. Then ingest reads and writes as vigil itself: the
 // deduplication must see every stored alert.
 func (in *Ingester) Items(ctx context.Context, items []Item) (Result, error) {
+	caller := authz.FromContext(ctx)
 	ctx = authz.System(ctx)
 	res := Result{Rejected: []Rejection{}}
 	var valid []*pending
@@ -100,6 +101,9 @@ func (in *Ingester) Items(ctx context.Context, items []Item) (Result, error) {
 		}
 		if it.Err == nil {
 			it.Err = prepare(it.Alert)
+		}
+		if it.Err == nil && caller != nil && !caller.InScope(it.Alert.SubscriptionID) {
+			it.Err = fmt.Errorf("subscriptionId %s is outside the subscriptions of %s", alerts.Quote(it.Alert.SubscriptionID), caller.Actor())
 		}
 		if it.Err != nil {
 			res.Rejected = append(res.Rejected, Rejection{Index: it.Index, Error: fmt.Sprintf("item %d: %v", it.Index, it.Err)})

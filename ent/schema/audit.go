@@ -24,7 +24,7 @@ func (AuditEvent) Fields() []ent.Field {
 		field.Time("time").Default(time.Now).Immutable().
 			Annotations(entgql.OrderField("TIME")),
 		field.String("action").Immutable().
-			Comment("login, login.failed, login.throttled, logout, token.created, token.used, token.revoked, user.added, user.password, user.removed, alert.status, incident.status, access.denied …").
+			Comment("login, login.failed, login.locked, logout, token.created, token.used, token.revoked, user.added, user.password, user.removed, alert.status, incident.status, access.denied …").
 			Annotations(entgql.OrderField("ACTION")),
 		field.String("actor").Immutable().
 			Comment("user:NAME, token:NAME, system or anonymous"),
