@@ -19,6 +19,17 @@ export function isAuthClose(e: unknown): boolean {
   return code === 4401 || code === 4403;
 }
 
+/**
+ * onSocketClosed handles a closed websocket: a refused authentication signs
+ * out; any other abnormal close has the session checked again. (An ended
+ * session's cookie makes the server refuse the upgrade itself with HTTP 401,
+ * which the browser reports only as close code 1006.)
+ */
+export function onSocketClosed(e: unknown, signOut: () => void, recheck: () => void) {
+  if (isAuthClose(e)) signOut();
+  else if ((e as { code?: unknown } | null)?.code !== 1000) recheck();
+}
+
 /** authExchange calls onUnauthenticated for every answer that says the session is gone. */
 export function authExchange(onUnauthenticated: () => void): Exchange {
   return mapExchange({

@@ -5,6 +5,7 @@ import { App } from '../app/App';
 import { FeedQuery } from '../feed/useFeed';
 import { navigate } from '../router/router';
 import { createClient } from '../urql/client';
+import { onSocketClosed } from './exchange';
 import { getSessionState, resetSession } from './session';
 
 // A 401 anywhere (the session check at start, any GraphQL answer) takes the
@@ -59,7 +60,24 @@ describe('the urql client', () => {
   });
 });
 
-describe('<App> signed out', () => {
+describe('the websocket', () => {
+  it.each([
+    [4401, 'signs out', 1, 0],
+    [4403, 'signs out', 1, 0],
+    [1006, 'checks the session again (an ended session’s upgrade is refused with HTTP 401)', 0, 1],
+    [1001, 'checks the session again', 0, 1],
+    [1000, 'does nothing (the lazy socket closed itself)', 0, 0],
+  ])('closed with %i %s', (code, _what, signOuts, rechecks) => {
+    const signOut = vi.fn();
+    const recheck = vi.fn();
+    onSocketClosed({ code }, signOut, recheck);
+    expect(signOut).toHaveBeenCalledTimes(signOuts);
+    expect(recheck).toHaveBeenCalledTimes(rechecks);
+  });
+});
+
+// These render the whole app (and load the login page's chunk): slow on a loaded machine.
+describe('<App> signed out', { timeout: 15_000 }, () => {
   it('goes to /login?next=<the current path> when the session check says 401', async () => {
     stubServer((url) => (url === '/api/session' ? json(401, { error: 'not logged in' }) : json(401, unauthenticated)));
     navigate('/nowhere/at-all?x=1', { replace: true });

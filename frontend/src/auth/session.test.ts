@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getSessionState, loadSession, login, logout, resetSession, retryAfterSeconds } from './session';
+import { getSessionState, loadSession, login, logout, recheckSession, resetSession, retryAfterSeconds } from './session';
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -87,6 +87,25 @@ describe('loadSession', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('recheckSession', () => {
+  it('asks again only when signed in, and a failure then keeps the session shown', async () => {
+    const calls = stubFetch(() => json(503, { error: 'restarting' }));
+    recheckSession();
+    expect(calls).toHaveLength(0); // not signed in: nothing to check
+
+    stubFetch(() => json(200, admin));
+    await loadSession();
+    const again = stubFetch(() => json(503, { error: 'restarting' }));
+    recheckSession();
+    await vi.waitFor(() => expect(again).toHaveLength(1));
+    expect(getSessionState()).toEqual({ status: 'signed-in', session: admin });
+
+    stubFetch(() => json(401, { error: 'not logged in' }));
+    recheckSession();
+    await vi.waitFor(() => expect(getSessionState()).toEqual({ status: 'anonymous' }));
   });
 });
 

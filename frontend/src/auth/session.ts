@@ -21,6 +21,7 @@ let state: SessionState = { status: 'idle' };
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let retries = 0;
+let asked = 0; // the latest check's number: an older answer arriving later is ignored
 
 function set(next: SessionState) {
   state = next;
@@ -48,18 +49,21 @@ function schedule(ms: number) {
  */
 export async function loadSession(): Promise<SessionState> {
   clearTimeout(timer);
+  const mine = ++asked;
   if (state.status === 'idle') set({ status: 'loading' });
   let res: Response;
   try {
     res = await fetch('/api/session', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
   } catch {
-    return failed('The server could not be reached.');
+    return mine === asked ? failed('The server could not be reached.') : state;
   }
+  if (mine !== asked) return state;
   if (res.status === 401) {
     signedOut();
     return state;
   }
   const body: unknown = await res.json().catch(() => null);
+  if (mine !== asked) return state;
   if (!res.ok || !isSession(body)) return failed(`The session could not be checked (HTTP ${res.status}).`);
   retries = 0;
   set({ status: 'signed-in', session: body });
@@ -69,10 +73,16 @@ export async function loadSession(): Promise<SessionState> {
 }
 
 // Unknown is not signed out: the pages still ask (and show their own errors); the check is retried.
+// A console already signed in stays so (the server restarting is no reason to hide who is signed in).
 function failed(message: string): SessionState {
-  set({ status: 'error', message });
+  if (state.status !== 'signed-in') set({ status: 'error', message });
   schedule(Math.min(30_000, 2_000 * 2 ** retries++));
   return state;
+}
+
+/** recheckSession asks the server again when the console is signed in (the websocket dropped, say). */
+export function recheckSession() {
+  if (state.status === 'signed-in') void loadSession();
 }
 
 /** signedOut records that the server no longer knows this console's session (a 401 anywhere). */

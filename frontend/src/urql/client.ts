@@ -1,8 +1,8 @@
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createWSClient, type Client as WSClient } from 'graphql-ws';
-import { authExchange, isAuthClose } from '../auth/exchange';
-import { signedOut } from '../auth/session';
+import { authExchange, isAuthClose, onSocketClosed } from '../auth/exchange';
+import { recheckSession, signedOut } from '../auth/session';
 import { connectionPages } from './pagination';
 import { setLiveStatus } from './liveStatus';
 
@@ -14,9 +14,10 @@ export function graphqlWSURL(loc: { protocol: string; host: string } = window.lo
 /**
  * createWS opens (lazily) the graphql-transport-ws connection and reports its
  * state. The browser sends the session cookie with the upgrade; a close that
- * refuses the authentication is not retried but signs the console out.
+ * refuses the authentication is not retried but signs the console out, and
+ * any other abnormal close has the session checked again.
  */
-export function createWS(onUnauthenticated: () => void = signedOut): WSClient {
+export function createWS(onUnauthenticated: () => void = signedOut, recheck: () => void = recheckSession): WSClient {
   let wasConnected = false;
   return createWSClient({
     url: graphqlWSURL(),
@@ -35,7 +36,7 @@ export function createWS(onUnauthenticated: () => void = signedOut): WSClient {
       },
       closed: (e) => {
         setLiveStatus(wasConnected && !isAuthClose(e) ? 'reconnecting' : 'offline');
-        if (isAuthClose(e)) onUnauthenticated();
+        onSocketClosed(e, onUnauthenticated, recheck);
       },
     },
   });
