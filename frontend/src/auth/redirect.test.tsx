@@ -1,5 +1,6 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import type { Client as WSClient } from 'graphql-ws';
+import { parse } from 'graphql';
+import type { Client as WSClient, Sink } from 'graphql-ws';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../app/App';
 import { FeedQuery } from '../feed/useFeed';
@@ -77,6 +78,36 @@ describe('the websocket', () => {
 });
 
 // These render the whole app (and load the login page's chunk): slow on a loaded machine.
+describe('a subscription', () => {
+  // A document parsed here, not graphql(): codegen would put it in the app's bundle.
+  const created = parse('subscription { incidentCreated { id } }');
+
+  function fakeWS() {
+    const sinks: Sink[] = [];
+    const ws = { ...noWS, subscribe: (_p: unknown, sink: Sink) => (sinks.push(sink), () => {}) } as unknown as WSClient;
+    return { ws, sinks };
+  }
+
+  it('that the server ends has the session checked again', async () => {
+    const { ws, sinks } = fakeWS();
+    const recheck = vi.fn();
+    createClient(ws, vi.fn(), recheck).subscription(created, {}).subscribe(() => {});
+    await vi.waitFor(() => expect(sinks).toHaveLength(1));
+    sinks[0]!.complete();
+    expect(recheck).toHaveBeenCalledTimes(1);
+  });
+
+  it('that the console ends does not', async () => {
+    const { ws, sinks } = fakeWS();
+    const recheck = vi.fn();
+    const sub = createClient(ws, vi.fn(), recheck).subscription(created, {}).subscribe(() => {});
+    await vi.waitFor(() => expect(sinks).toHaveLength(1));
+    sub.unsubscribe();
+    sinks[0]!.complete(); // graphql-ws completes the sink of a released subscription too
+    expect(recheck).not.toHaveBeenCalled();
+  });
+});
+
 describe('<App> signed out', { timeout: 15_000 }, () => {
   it('goes to /login?next=<the current path> when the session check says 401', async () => {
     stubServer((url) => (url === '/api/session' ? json(401, { error: 'not logged in' }) : json(401, unauthenticated)));

@@ -1,5 +1,5 @@
 import { cacheExchange } from '@urql/exchange-graphcache';
-import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
+import { Client, fetchExchange, subscriptionExchange, type ExecutionResult } from '@urql/core';
 import { createClient as createWSClient, type Client as WSClient } from 'graphql-ws';
 import { authExchange, isAuthClose, onSocketClosed } from '../auth/exchange';
 import { recheckSession, signedOut } from '../auth/session';
@@ -49,9 +49,10 @@ const embedded = () => null;
  * anywhere shows everywhere, and incidentUpdated refreshes open views),
  * HTTP for queries and mutations, the websocket for subscriptions. An answer
  * that says the session is gone calls onUnauthenticated (by default the app
- * is signed out and shows the login page).
+ * is signed out and shows the login page); a subscription the server ends
+ * calls recheck (the session is asked again).
  */
-export function createClient(ws: WSClient = createWS(), onUnauthenticated: () => void = signedOut): Client {
+export function createClient(ws: WSClient = createWS(), onUnauthenticated: () => void = signedOut, recheck: () => void = recheckSession): Client {
   return new Client({
     url: '/graphql',
     preferGetMethod: false,
@@ -89,8 +90,22 @@ export function createClient(ws: WSClient = createWS(), onUnauthenticated: () =>
           const input = { ...request, query: request.query ?? '' };
           return {
             subscribe(sink) {
-              const unsubscribe = ws.subscribe(input, sink);
-              return { unsubscribe };
+              let stopped = false;
+              const unsubscribe = ws.subscribe(input, {
+                next: (v) => sink.next(v as ExecutionResult), // the same result, typed by graphql-ws
+                error: (e) => sink.error(e),
+                complete: () => {
+                  // The server ends the subscriptions of a session that ended (the socket stays open): ask who is signed in.
+                  if (!stopped) recheck();
+                  sink.complete();
+                },
+              });
+              return {
+                unsubscribe: () => {
+                  stopped = true;
+                  unsubscribe();
+                },
+              };
             },
           };
         },

@@ -1,5 +1,5 @@
-const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/TimelineChart-mmdTY6Lj.js","assets/index-B7b7zns6.js","assets/index-C4ecpnyG.css","assets/timeline-5cxCEmLI.js","assets/TimelineChart-CnsZ1jie.css"])))=>i.map(i=>d[i]);
-import{a as e,c as t,i as n,l as r,n as i,o as a,r as o,s,t as c}from"./layout-BMIqwGch.js";import{C as l,E as u,F as d,I as f,M as p,N as m,O as h,P as g,R as _,Xt as v,Yt as y,_ as b,a as x,bt as S,c as C,en as w,f as T,g as E,l as D,rn as O,s as k,u as A,v as j,w as M}from"./index-B7b7zns6.js";import{c as N,r as P,s as F}from"./timeline-5cxCEmLI.js";var I=O(w(),1),L=O(v(),1),R=m(()=>E(()=>import(`./TimelineChart-mmdTY6Lj.js`),__vite__mapDeps([0,1,2,3,4])),`Loading the chart…`),z=100,B=h(`
+const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/TimelineChart-BYqMoiM-.js","assets/index-DzLebIPr.js","assets/index-C4ecpnyG.css","assets/timeline-5cxCEmLI.js","assets/TimelineChart-CnsZ1jie.css"])))=>i.map(i=>d[i]);
+import{a as e,c as t,i as n,l as r,n as i,o as a,r as o,s,t as c}from"./layout-CB-qZ0rm.js";import{C as l,E as u,F as d,I as f,M as p,N as m,O as h,P as g,R as _,Xt as v,Yt as y,_ as b,a as x,bt as S,c as C,en as w,f as T,g as E,l as D,rn as O,s as k,u as A,v as j,w as M}from"./index-DzLebIPr.js";import{c as N,r as P,s as F}from"./timeline-5cxCEmLI.js";var I=O(w(),1),L=O(v(),1),R=m(()=>E(()=>import(`./TimelineChart-BYqMoiM-.js`),__vite__mapDeps([0,1,2,3,4])),`Loading the chart…`),z=100,B=h(`
   query ResourcePage($id: ID!, $first: Int!) {
     node(id: $id) {
       __typename
