@@ -96,6 +96,22 @@ test('signing out returns to the login page, and the old cookie no longer works'
   await expect(page).toHaveURL(`/login?next=${encodeURIComponent('/incidents/1')}`);
 });
 
+test('a console whose session ends elsewhere returns to the login page by itself', async ({ page, context, playwright, baseURL }) => {
+  await page.goto('/login?next=/alerts');
+  await signIn(page, 'admin', password());
+  await expect(page).toHaveURL('/alerts');
+  await expect(page.locator('[data-live=live]')).toBeVisible();
+  // Signing out with the same cookie from elsewhere: the browser keeps its copy.
+  const elsewhere = await playwright.request.newContext({ baseURL, storageState: { cookies: await context.cookies(), origins: [] } });
+  try {
+    expect((await elsewhere.post('/api/logout')).status()).toBe(204);
+  } finally {
+    await elsewhere.dispose();
+  }
+  // The server ends the session's subscriptions within 5 s; the console then asks who is signed in.
+  await expect(page).toHaveURL(`/login?next=${encodeURIComponent('/alerts')}`, { timeout: 20_000 });
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`the login page, ${theme} theme`, () => {
     test.use({ colorScheme: theme });
