@@ -55,10 +55,22 @@ test-frontend:
 		echo "==> frontend: npm run $$step"; npm run -s $$step || { echo "frontend: npm run $$step failed"; fail=1; }; \
 	done; exit $$fail
 
-## fuzz-smoke: each fuzz target for a few seconds (CI); FUZZTIME=10m for a longer run
+## fuzz-smoke: each fuzz target for FUZZTIME (default 5s), one after the other;
+## .ci/run runs it. FUZZTIME=10m for a longer run. FUZZMINIMIZETIME bounds the
+## minimising of each new interesting input: at go's default (60s) it stalls a
+## short run on the large sample files.
 FUZZTIME ?= 5s
+FUZZMINIMIZETIME ?= 200x
+FUZZ_TARGETS := formats:FuzzParse formats:FuzzDefenderREST formats:FuzzWorkflowExport \
+	formats:FuzzLogAnalyticsQuery formats:FuzzLogAnalyticsCSV formats:FuzzEntities \
+	ingest:FuzzIngest .:FuzzGraphQL
 fuzz-smoke:
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./formats/
+	@set -euo pipefail; for target in $(FUZZ_TARGETS); do \
+		pkg=./$${target%%:*}; name=$${target##*:}; \
+		echo "==> fuzz $$name ($$pkg) for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) $$pkg \
+			| grep -v '^fuzz: elapsed: .*gathering baseline'; \
+	done
 
 ## quality: pairwise precision and recall of correlation on the labelled scenarios, next to two baselines
 quality:

@@ -256,3 +256,39 @@ func writeSelfSigned(t *testing.T, certFile, keyFile string) *x509.CertPool {
 	pool.AddCert(cert)
 	return pool
 }
+
+// TestLoginRefusesMalformedInput: the login endpoint answers every
+// malformed body with 400 and a JSON error, never a 5xx, and opens no
+// session.
+func TestLoginRefusesMalformedInput(t *testing.T) {
+	ts := startServer(t, storetest.SQLite(t), func(c *Config) { c.AdminPassword = adminPassword })
+	cases := map[string]string{
+		"not JSON":               `username=admin&password=x`,
+		"truncated":              `{"username": "admin", "password": "corr`,
+		"wrong types":            `{"username": ["admin"], "password": 12}`,
+		"unknown field":          `{"username": "admin", "password": "` + adminPassword + `", "role": "admin"}`,
+		"empty password":         `{"username": "admin", "password": ""}`,
+		"missing username":       `{"password": "` + adminPassword + `"}`,
+		"over 8 KiB":             `{"username": "admin", "password": "` + strings.Repeat("x", 9000) + `"}`,
+		"deep nesting":           strings.Repeat("[", 10000),
+		"two objects":            `{"username": "admin", "password": "x"}{"username": "admin"}`,
+		"invalid UTF-8 username": "{\"username\": \"adm\xffin\", \"password\": \"x\"}",
+	}
+	for name, body := range cases {
+		req, _ := http.NewRequest(http.MethodPost, ts.URL+"/api/login", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		var e struct{ Error string }
+		if resp.StatusCode >= 500 || resp.StatusCode == 200 || json.Unmarshal(out, &e) != nil || e.Error == "" || len(resp.Cookies()) > 0 {
+			t.Errorf("%s: %d %s, want a 4xx JSON error and no cookie", name, resp.StatusCode, out)
+		}
+	}
+	if got, _, _ := ts.login(t, "admin", adminPassword, nil); got != http.StatusOK {
+		t.Errorf("the right password after the malformed bodies: %d", got)
+	}
+}

@@ -191,14 +191,17 @@ func (s *Server) graphql() http.Handler {
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.SSE{})
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(graph.OneShot(transport.POST{}))
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	// Validation compares the fields of a selection pairwise: a few
 	// thousand tokens already take a second, so a query may not have more.
 	srv.SetParserTokenLimit(graph.MaxTokens)
 	srv.AroundFields(graph.PageLimits)
+	srv.AroundFields(graph.FilterLimits)
+	srv.Use(graph.VariableLimits{})
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	srv.Use(graph.FieldLimit{Max: graph.MaxExpandedFields}) // before the complexity limit: see FieldLimit
 	srv.Use(extension.FixedComplexityLimit(s.cfg.ComplexityLimit))
 	srv.Use(graph.DepthLimit{Max: s.cfg.MaxDepth})
 	srv.Use(graph.Transactioner{Transactioner: entgql.Transactioner{TxOpener: s.db.Client}})

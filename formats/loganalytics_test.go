@@ -203,6 +203,15 @@ func TestLogAnalyticsBadRows(t *testing.T) {
 			t.Fatalf("items: %v, %v", b.Items[0].Err, b.Items[1].Err)
 		}
 	})
+	t.Run("csv cell of JSON with a stray closing bracket after it", func(t *testing.T) {
+		// Found by FuzzWorkflowExport: json.Decoder.More is false before a
+		// "]", so the stray bracket passed as the end of the value.
+		b := parseString(t, "SystemAlertId,Severity,StartTimeUtc,Entities\na,High,2019-01-15 05:15:03,\"[{\"\"$id\"\":\"\"1\"\"}]]\"\n", "text/csv")
+		eq(t, "items", len(b.Items), 1)
+		if err := b.Items[0].Err; err == nil || !strings.Contains(err.Error(), "field Entities: want a JSON array in the string, trailing data") {
+			t.Fatalf("item 0: %v; want Entities rejected for its trailing data", err)
+		}
+	})
 	t.Run("csv with a header only", func(t *testing.T) {
 		b := parseString(t, "SystemAlertId,Severity\r\n", "text/csv")
 		eq(t, "items", len(b.Items), 0)

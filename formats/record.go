@@ -223,7 +223,9 @@ func decodeJSON(b []byte) (any, error) {
 	if err := d.Decode(&v); err != nil {
 		return nil, jsonErr(err)
 	}
-	if d.More() {
+	// Decoder.More is false before a stray "]" or "}" too: only white
+	// space may follow the value.
+	if len(bytes.TrimSpace(b[d.InputOffset():])) > 0 {
 		return nil, errString("trailing data after the JSON value")
 	}
 	return v, nil

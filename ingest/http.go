@@ -20,7 +20,8 @@ const DefaultMaxBody = 32 << 20
 // Handler serves POST /api/alerts: it answers 200 with a Result when the
 // body parsed (even if some items were rejected), 400 when it cannot be
 // parsed at all, 413 over maxBody bytes, 415 for a content type that is
-// neither JSON nor CSV, 405 for other methods.
+// neither JSON nor CSV or a Content-Encoding other than identity, 405 for
+// other methods.
 func Handler(in *Ingester, maxBody int64, log *slog.Logger) http.Handler {
 	if maxBody <= 0 {
 		maxBody = DefaultMaxBody
@@ -34,6 +35,14 @@ func Handler(in *Ingester, maxBody int64, log *slog.Logger) http.Handler {
 		ct, ok := acceptedType(r.Header.Get("Content-Type"))
 		if !ok {
 			writeError(w, http.StatusUnsupportedMediaType, "unsupported content type: send application/json or text/csv")
+			return
+		}
+		// Compressed bodies are not decoded (so no decompression bomb can
+		// get past the size limit): say so, instead of a 400 about bytes
+		// that are neither JSON nor CSV (RFC 7694).
+		if enc := strings.TrimSpace(r.Header.Get("Content-Encoding")); enc != "" && !strings.EqualFold(enc, "identity") {
+			w.Header().Set("Accept-Encoding", "identity")
+			writeError(w, http.StatusUnsupportedMediaType, "unsupported Content-Encoding "+strconv.Quote(boundedHeader(enc))+": send the body uncompressed")
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
@@ -89,6 +98,14 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+}
+
+// boundedHeader shortens a header value quoted in an error.
+func boundedHeader(s string) string {
+	if len(s) > 64 {
+		return strings.ToValidUTF8(s[:64], "") + "…"
+	}
+	return s
 }
 
 func humanBytes(n int64) string {

@@ -13,7 +13,20 @@ import (
 // display name and the keyword rules are tried. The returned slice is the
 // caller's own.
 func Lookup(alertType, displayName string) (tactics []Tactic, ok bool) {
-	return builtin.lookup(alertType, displayName)
+	return builtin.lookup(bound(alertType), bound(displayName))
+}
+
+// maxLookup bounds the text Lookup reads. The catalogue's names are under
+// 200 bytes, and each rule makes a pass over the name's words, so a
+// megabyte-long display name (attacker-controlled) took a CPU for half a
+// second per megabyte, ten times that under the race detector.
+const maxLookup = 1024
+
+func bound(s string) string {
+	if len(s) <= maxLookup {
+		return s
+	}
+	return strings.ToValidUTF8(s[:maxLookup], "")
 }
 
 // entry is one line of the catalogue; see catalogue_data.go.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestCatalogueLinesAllParse(t *testing.T) {
@@ -158,5 +159,21 @@ func TestLookupIsSafeForConcurrentUse(t *testing.T) {
 	}
 	for range 8 {
 		<-done
+	}
+}
+
+// TestLookupBoundsLongNames: a 10 MB display name is looked up by its
+// first kilobyte, quickly (it took seconds, found by the hostile corpus),
+// and still matches by its words, as a short name of them does.
+func TestLookupBoundsLongNames(t *testing.T) {
+	long := "Suspicious process executed " + strings.Repeat("x ", 5<<20)
+	start := time.Now()
+	ts, ok := Lookup("", long)
+	if took := time.Since(start); took > 200*time.Millisecond {
+		t.Errorf("looking up a 10 MB name took %s", took)
+	}
+	want, _ := Lookup("", "Suspicious process executed x x x")
+	if !ok || !slices.Equal(ts, want) {
+		t.Errorf("Lookup of the long name = %v, %v; want %v as for a short name of the same words", ts, ok, want)
 	}
 }
