@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +8,14 @@ import { join } from 'node:path';
 // the repository (with the dist/ it embeds) and serves the demo data on a
 // temporary SQLite database. Debian's Chromium; Playwright downloads nothing.
 //
-// The runner's process picks the port and the temporary folder once; its
-// workers inherit them through the environment.
+// The runner's process picks the port, the temporary folder and the admin's
+// password once; its workers inherit them through the environment. The
+// server creates `admin` with that password on its first start; the global
+// setup signs in through the login page and every spec starts from its
+// cookie (login.spec.ts clears it where it tests signing in).
 process.env.VIGIL_E2E_PORT ??= '18931';
 process.env.VIGIL_E2E_TMP ??= mkdtempSync(join(tmpdir(), 'vigil-e2e-'));
+process.env.VIGIL_E2E_PASSWORD ??= randomBytes(18).toString('base64url');
 const port = Number(process.env.VIGIL_E2E_PORT);
 const tmp = process.env.VIGIL_E2E_TMP;
 const repo = join(import.meta.dirname, '..');
@@ -26,9 +31,11 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list'], ['junit', { outputFile: 'reports/playwright.xml' }]],
   outputDir: 'test-results',
+  globalSetup: './e2e/login.setup.ts',
   globalTeardown: './e2e/teardown.ts',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    storageState: join(tmp, 'admin.json'),
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },
     // The whole suite reads times in New York: the assertions check the zone.
@@ -54,6 +61,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 300_000, // a cold Go build takes about a minute on 2 cores
     reuseExistingServer: false,
+    env: { VIGIL_ADMIN_PASSWORD: process.env.VIGIL_E2E_PASSWORD },
     stdout: 'ignore',
     stderr: 'pipe',
   },

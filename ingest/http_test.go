@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/ingest"
 	"github.com/vigil-soc/vigil/store/storetest"
 )
@@ -52,7 +53,7 @@ func TestHandlerRefusesContentEncoding(t *testing.T) {
 			}
 		})
 	}
-	if n := db.Client.Alert.Query().CountX(t.Context()); n != 1 {
+	if n := db.Client.Alert.Query().CountX(authz.System(t.Context())); n != 1 {
 		t.Errorf("%d alerts stored, want the identity one only", n)
 	}
 }

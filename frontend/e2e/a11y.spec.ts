@@ -1,17 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { gql } from './helpers';
-
-/** seriousViolations runs axe-core (WCAG 2 A/AA rules) and keeps what it rates serious or critical. */
-async function seriousViolations(page: Page, exclude: string[] = []) {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  for (const sel of exclude) builder = builder.exclude(sel);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { gql, seriousViolations } from './helpers';
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`accessibility, ${theme} theme`, () => {
@@ -34,7 +22,8 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.locator('[data-section=category-servers] table')).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
       await page.locator('[data-resource=MSTICAlertsWin1]').getByRole('link', { name: 'MSTICAlertsWin1', exact: true }).click();
-      await expect(page.locator('[data-section=timeline] canvas').first()).toBeVisible();
+      // The chart's chunk loads after the resource's data and its timeline: slow when the machine is loaded.
+      await expect(page.locator('[data-section=timeline] canvas').first()).toBeVisible({ timeout: 15_000 });
       await expect(page.locator('[data-section=alerts] table')).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });

@@ -11,8 +11,8 @@ const dir = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
 test.use({ colorScheme: 'light', viewport: { width: 1280, height: 760 } });
 
-async function shoot(page: Page, name: string) {
-  await expect(page.locator('[data-live=live]')).toBeVisible();
+async function shoot(page: Page, name: string, { live = true } = {}) {
+  if (live) await expect(page.locator('[data-live=live]')).toBeVisible();
   await page.mouse.move(0, 0);
   const path = join(dir, `${name}.png`);
   await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
@@ -42,4 +42,15 @@ test('screenshots of the overview, the list, an incident and the playground', as
     await expect(page.locator('.graphiql-response')).toContainText('Security incident detected on', { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
   await shoot(page, 'playground');
+});
+
+test.describe('signed out', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('a screenshot of the login page', async ({ page }) => {
+    await page.goto('/login?next=/alerts');
+    await expect(page.getByLabel('Username')).toBeFocused();
+    await page.getByLabel('Username').fill('admin');
+    await shoot(page, 'login', { live: false });
+  });
 });

@@ -8,9 +8,12 @@
 // It builds vigil, starts it on a temporary SQLite file, POSTs generated
 // alert chains (one chain per resource on 2,000 resources, so 2,000
 // incidents form; one resource holds one chain of 500 alerts), waits until
-// /metrics shows `vigil_correlation_backlog 0`, then measures.
+// /metrics shows `vigil_correlation_backlog 0`, then measures. It signs in
+// as admin (the server creates it from VIGIL_ADMIN_PASSWORD on its first
+// start) and every request and browser context carries that session.
 //   npm run perf            (VIGIL_PERF_RUNS=5 by default; --strict fails over budget)
 //   VIGIL_PERF_DB=/tmp/perf.db npm run perf   keeps the seeded database and reuses it next time
+//   (with the admin password it was created with: VIGIL_PERF_PASSWORD, a fixed default)
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +30,9 @@ const root = join(import.meta.dirname, '..');
 const repo = join(root, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'vigil-perf-'));
 const t0 = Date.now();
+// A throwaway server on 127.0.0.1 and a temporary database: the password only has to be repeatable.
+const PASSWORD = process.env.VIGIL_PERF_PASSWORD ?? 'vigil-perf-admin-password';
+let auth = {}; // the session cookie (and the Origin a same-origin browser request would carry)
 const log = (...a) => console.log(`[perf ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s]`, ...a);
 
 const steps = [
@@ -80,16 +86,29 @@ function freePort() {
 }
 
 async function gauge(base, name) {
-  const text = await (await fetch(`${base}/metrics`)).text();
+  const text = await (await fetch(`${base}/metrics`, { headers: auth })).text();
   const m = text.match(new RegExp(`^${name} (\\d+)`, 'm'));
   return m ? Number(m[1]) : NaN;
 }
 
 async function gql(base, query, variables = {}) {
-  const r = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const r = await fetch(`${base}/graphql`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   const body = await r.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
+}
+
+/** signIn posts the admin's password to /api/login and returns the session cookie's value. */
+async function signIn(base) {
+  const res = await fetch(`${base}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`POST /api/login: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('vigil_session='));
+  if (!cookie) throw new Error('POST /api/login set no vigil_session cookie');
+  return cookie.slice('vigil_session='.length).split(';')[0];
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -107,7 +126,10 @@ try {
   const base = `http://127.0.0.1:${port}`;
   const dbFile = process.env.VIGIL_PERF_DB || join(tmp, 'perf.db');
   const reuse = existsSync(dbFile);
-  server = spawn(join(tmp, 'vigil'), ['serve', '--db', `sqlite://${dbFile}`, '--addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  server = spawn(join(tmp, 'vigil'), ['serve', '--db', `sqlite://${dbFile}`, '--addr', `127.0.0.1:${port}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, VIGIL_ADMIN_PASSWORD: PASSWORD },
+  });
   let serverLog = '';
   server.stderr.on('data', (d) => (serverLog = (serverLog + d).slice(-4000)));
   for (let i = 0; ; i++) {
@@ -117,6 +139,8 @@ try {
     if (i > 200) throw new Error(`vigil did not start:\n${serverLog}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  const session = await signIn(base);
+  auth = { cookie: `vigil_session=${session}`, origin: base };
 
   // Resource 0: one chain of 500 alerts ten minutes apart; the others one chain of 25, an hour apart.
   const alerts = [chainOf(0, BIG, 10)];
@@ -125,7 +149,7 @@ try {
   log(reuse ? `reusing ${dbFile}` : `posting ${flat.length} alerts on ${RESOURCES} resources`);
   const tIngest = Date.now();
   for (let i = 0; !reuse && i < flat.length; i += 2000) {
-    const res = await fetch(`${base}/api/alerts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(flat.slice(i, i + 2000)) });
+    const res = await fetch(`${base}/api/alerts`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(flat.slice(i, i + 2000)) });
     if (res.status !== 200) throw new Error(`POST /api/alerts: ${res.status} ${await res.text()}`);
   }
   log(`posted in ${((Date.now() - tIngest) / 1000).toFixed(1)} s; waiting for vigil_correlation_backlog 0`);
@@ -148,6 +172,7 @@ try {
   for (let run = 0; run < RUNS + 1; run++) {
     // A fresh context each run: no HTTP cache, no app state (a first visit).
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await ctx.addCookies([{ name: 'vigil_session', value: session, url: base, httpOnly: true, sameSite: 'Strict' }]);
     const page = await ctx.newPage();
     // List: from navigation start until the first page's rows are shown and the grid answers a key.
     await page.goto(`${base}/alerts`, { waitUntil: 'commit' });

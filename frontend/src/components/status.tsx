@@ -1,6 +1,7 @@
 import { Button, Menu, MenuDivider, MenuItem, MenuList, MenuPopover, MenuTrigger, Spinner } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState, type ComponentType } from 'react';
 import { useMutation } from 'urql';
+import { useStatusPermission } from '../auth/roles';
 import { graphql } from '../gql';
 import type { AlertStatus } from '../gql/graphql';
 import { STATUSES } from '../feed/filters';
@@ -90,6 +91,35 @@ export function useSetStatus() {
   return { run, busy };
 }
 
+type DeniedButtonType = ComponentType<{ label: string; reason: string }>;
+let deniedButton: DeniedButtonType | null = null;
+
+/**
+ * Denied is the disabled action with its tooltip. Fluent's Tooltip is loaded
+ * only when a role needs it (the list page's size budget cannot carry it for
+ * everyone); until then the button is disabled and describes itself.
+ */
+function Denied({ label, reason }: { label: string; reason: string }) {
+  const [Loaded, setLoaded] = useState<DeniedButtonType | null>(() => deniedButton);
+  useEffect(() => {
+    if (Loaded) return;
+    let live = true;
+    void import('./DeniedButton').then((m) => {
+      deniedButton = m.DeniedButton;
+      if (live) setLoaded(() => m.DeniedButton);
+    });
+    return () => {
+      live = false;
+    };
+  }, [Loaded]);
+  if (Loaded) return <Loaded label={label} reason={reason} />;
+  return (
+    <Button disabledFocusable data-denied="role" aria-description={reason}>
+      {label}
+    </Button>
+  );
+}
+
 interface StatusMenuProps {
   kind: 'alert' | 'incident';
   current?: AlertStatus;
@@ -99,8 +129,15 @@ interface StatusMenuProps {
   onSelect: (status: AlertStatus, closeAlerts: boolean) => void;
 }
 
-/** StatusMenu is the "Change status" menu; for incidents it also offers closing with the member alerts. */
+/**
+ * StatusMenu is the "Change status" menu; for incidents it also offers closing
+ * with the member alerts. A role that may not change statuses sees it
+ * disabled, still focusable, with a tooltip that says why.
+ */
 export function StatusMenu({ kind, current, disabled, busy, label = 'Change status', onSelect }: StatusMenuProps) {
+  const permission = useStatusPermission();
+  if (permission.reason) return <Denied label={label} reason={permission.reason} />;
+  if (!permission.allowed) return <Button disabled>{label}</Button>;
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>

@@ -738,6 +738,7 @@ export type AlertPageQuery = { node:
       { __typename: 'Alert', id: string }
       & { ' $fragmentRefs'?: { 'AlertDetailFragment': AlertDetailFragment } }
     )
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Entity', id: string }
     | { __typename: 'Incident', id: string }
     | { __typename: 'Resource', id: string }
@@ -788,6 +789,7 @@ export type ResourceNameQueryVariables = Exact<{
 
 export type ResourceNameQuery = { node:
     | { __typename: 'Alert', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Entity', id: string }
     | { __typename: 'Incident', id: string }
     | { __typename: 'Resource', name: string, type: string, id: string }
@@ -862,6 +864,7 @@ export type IncidentPageQueryVariables = Exact<{
 
 export type IncidentPageQuery = { node:
     | { __typename: 'Alert', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Entity', id: string }
     | (
       { __typename: 'Incident', id: string }
@@ -899,6 +902,7 @@ export type ResourcePageQueryVariables = Exact<{
 
 export type ResourcePageQuery = { node:
     | { __typename: 'Alert', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Entity', id: string }
     | { __typename: 'Incident', id: string }
     | { __typename: 'Resource', name: string, type: string, category: ResourceCategory, resourceId: string, subscriptionId: string, createdAt: string, id: string, oldest: { edges: Array<{ node: { id: string, startTime: string } | null } | null> | null }, alerts: { totalCount: number, edges: Array<{ node: { id: string, displayName: string, severity: Severity, status: AlertStatus, tactics: Array<Tactic>, startTime: string } | null } | null> | null }, incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, severity: Severity, status: IncidentStatus, firstActivityTime: string, lastActivityTime: string, alertCount: number } | null } | null> | null } }
