@@ -525,6 +525,18 @@ export type IncidentWhereInput = {
   /** alerts edge predicates */
   hasAlerts?: boolean | null | undefined;
   hasAlertsWith?: Array<AlertWhereInput> | null | undefined;
+  /** covered_by edge predicates */
+  hasCoveredBy?: boolean | null | undefined;
+  hasCoveredByWith?: Array<IncidentWhereInput> | null | undefined;
+  /** covers edge predicates */
+  hasCovers?: boolean | null | undefined;
+  hasCoversWith?: Array<IncidentWhereInput> | null | undefined;
+  /** followed_by edge predicates */
+  hasFollowedBy?: boolean | null | undefined;
+  hasFollowedByWith?: Array<IncidentWhereInput> | null | undefined;
+  /** follows edge predicates */
+  hasFollows?: boolean | null | undefined;
+  hasFollowsWith?: Array<IncidentWhereInput> | null | undefined;
   /** resource edge predicates */
   hasResource?: boolean | null | undefined;
   hasResourceWith?: Array<ResourceWhereInput> | null | undefined;
@@ -549,6 +561,9 @@ export type IncidentWhereInput = {
   lastActivityTimeLTE?: string | null | undefined;
   lastActivityTimeNEQ?: string | null | undefined;
   lastActivityTimeNotIn?: Array<string> | null | undefined;
+  /** multi_resource field predicates */
+  multiResource?: boolean | null | undefined;
+  multiResourceNEQ?: boolean | null | undefined;
   not?: IncidentWhereInput | null | undefined;
   or?: Array<IncidentWhereInput> | null | undefined;
   /** severity field predicates */
@@ -738,9 +753,11 @@ export type AlertPageQuery = { node:
       { __typename: 'Alert', id: string }
       & { ' $fragmentRefs'?: { 'AlertDetailFragment': AlertDetailFragment } }
     )
+    | { __typename: 'AlertRemoval', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Entity', id: string }
     | { __typename: 'Incident', id: string }
+    | { __typename: 'IncidentLink', id: string }
     | { __typename: 'Resource', id: string }
    | null };
 
@@ -789,9 +806,11 @@ export type ResourceNameQueryVariables = Exact<{
 
 export type ResourceNameQuery = { node:
     | { __typename: 'Alert', id: string }
+    | { __typename: 'AlertRemoval', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Entity', id: string }
     | { __typename: 'Incident', id: string }
+    | { __typename: 'IncidentLink', id: string }
     | { __typename: 'Resource', name: string, type: string, id: string }
    | null };
 
@@ -864,12 +883,14 @@ export type IncidentPageQueryVariables = Exact<{
 
 export type IncidentPageQuery = { node:
     | { __typename: 'Alert', id: string }
+    | { __typename: 'AlertRemoval', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Entity', id: string }
     | (
       { __typename: 'Incident', id: string }
       & { ' $fragmentRefs'?: { 'IncidentDetailFragment': IncidentDetailFragment } }
     )
+    | { __typename: 'IncidentLink', id: string }
     | { __typename: 'Resource', id: string }
    | null };
 
@@ -902,9 +923,11 @@ export type ResourcePageQueryVariables = Exact<{
 
 export type ResourcePageQuery = { node:
     | { __typename: 'Alert', id: string }
+    | { __typename: 'AlertRemoval', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Entity', id: string }
     | { __typename: 'Incident', id: string }
+    | { __typename: 'IncidentLink', id: string }
     | { __typename: 'Resource', name: string, type: string, category: ResourceCategory, resourceId: string, subscriptionId: string, createdAt: string, id: string, oldest: { edges: Array<{ node: { id: string, startTime: string } | null } | null> | null }, alerts: { totalCount: number, edges: Array<{ node: { id: string, displayName: string, severity: Severity, status: AlertStatus, tactics: Array<Tactic>, startTime: string } | null } | null> | null }, incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, severity: Severity, status: IncidentStatus, firstActivityTime: string, lastActivityTime: string, alertCount: number } | null } | null> | null } }
    | null };
 
