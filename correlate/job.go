@@ -210,19 +210,27 @@ func (j *Job) crossPass(ctx context.Context) bool {
 		return true
 	}
 	sort.Strings(keys)
-	if _, err := j.multi(ctx, keys); err != nil {
-		if ctx.Err() == nil {
-			j.log.Error("cross-resource correlation failed; will retry", "resources", len(keys), "err", err)
+	for start := 0; start < len(keys); start += crossBatch {
+		if _, err := j.multi(ctx, keys[start:min(start+crossBatch, len(keys))]); err != nil {
+			if ctx.Err() == nil {
+				j.log.Error("cross-resource correlation failed; will retry", "resources", len(keys)-start, "err", err)
+			}
+			j.mu.Lock()
+			for _, k := range keys[start:] {
+				j.cross[k] = true
+			}
+			j.mu.Unlock()
+			return false
 		}
-		j.mu.Lock()
-		for _, k := range keys {
-			j.cross[k] = true
-		}
-		j.mu.Unlock()
-		return false
 	}
 	return true
 }
+
+// crossBatch bounds the resources one cross-resource pass starts from, so
+// that a pass over every stored resource (at start, or a rebuild) does not
+// hold them all in memory at once. Each pass is complete for the campaigns
+// it reaches, whatever the split: Multi follows the ties transitively.
+const crossBatch = 256
 
 // multi runs Multi over keys in its own transaction and publishes the
 // resulting events after commit.
@@ -390,28 +398,31 @@ func all(ctx context.Context, c *ent.Client, cfg Config, dia string, rebuild boo
 		st.Resources++
 		count(&st, events)
 	}
-	var events []broker.Event
-	err = run(func(tx *ent.Tx) error {
-		if rebuild {
-			// Multi takes the lock again: a no-op within one transaction.
-			if cfg.Dialect == dialect.Postgres {
-				if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 7))", crossLock); err != nil {
-					return fmt.Errorf("locking cross-resource correlation: %w", err)
+	for start := 0; start < len(keys) || start == 0; start += crossBatch {
+		part := keys[start:min(start+crossBatch, len(keys))]
+		var events []broker.Event
+		err = run(func(tx *ent.Tx) error {
+			if rebuild && start == 0 {
+				// Multi takes the lock again: a no-op within one transaction.
+				if cfg.Dialect == dialect.Postgres {
+					if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 7))", crossLock); err != nil {
+						return fmt.Errorf("locking cross-resource correlation: %w", err)
+					}
+				}
+				if _, err := tx.Incident.Delete().
+					Where(incident.MultiResource(true), incident.ClosedByAnalyst(false), incident.StatusEQ(alerts.Active)).Exec(ctx); err != nil {
+					return fmt.Errorf("deleting multi-resource incidents: %w", err)
 				}
 			}
-			if _, err := tx.Incident.Delete().
-				Where(incident.MultiResource(true), incident.ClosedByAnalyst(false), incident.StatusEQ(alerts.Active)).Exec(ctx); err != nil {
-				return fmt.Errorf("deleting multi-resource incidents: %w", err)
-			}
+			var err error
+			events, err = Multi(ctx, tx, part, cfg)
+			return err
+		})
+		if err != nil {
+			return st, fmt.Errorf("cross-resource pass: %w", err)
 		}
-		var err error
-		events, err = Multi(ctx, tx, keys, cfg)
-		return err
-	})
-	if err != nil {
-		return st, fmt.Errorf("cross-resource pass: %w", err)
+		count(&st, events)
 	}
-	count(&st, events)
 	return st, nil
 }
 
