@@ -12,8 +12,8 @@ import (
 // TestAnalystDecisionsStand merges two incidents of one VM and removes an
 // alert from the result over GraphQL, then makes correlation run again over
 // everything: the merge stays, the removed alert stays out, and both
-// decisions name who made them ("system" until authentication names
-// someone) and when.
+// decisions name who made them (the test server's admin token,
+// token:test-admin) and when.
 func TestAnalystDecisionsStand(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		t.Parallel()
@@ -104,11 +104,11 @@ func TestAnalystDecisionsStand(t *testing.T) {
 		if len(ids) != 3 || data.Node.AlertCount != 3 {
 			t.Errorf("after recomputing: alerts %v, alertCount %d; want the other 3", ids, data.Node.AlertCount)
 		}
-		if r := data.Node.Removals; len(r) != 1 || r[0].Actor != "system" || r[0].Alert.SystemAlertID != victim.SystemAlertID || r[0].RemovedAt.IsZero() {
-			t.Errorf("removals %+v, want %s removed by system", r, victim.SystemAlertID)
+		if r := data.Node.Removals; len(r) != 1 || r[0].Actor != "token:test-admin" || r[0].Alert.SystemAlertID != victim.SystemAlertID || r[0].RemovedAt.IsZero() {
+			t.Errorf("removals %+v, want %s removed by token:test-admin", r, victim.SystemAlertID)
 		}
-		if f := data.From; f.MergedBy != "system" || f.MergedAt == nil || f.MergedInto.ID != into {
-			t.Errorf("merged incident %+v, want merged into %s by system, with a time", f, into)
+		if f := data.From; f.MergedBy != "token:test-admin" || f.MergedAt == nil || f.MergedInto.ID != into {
+			t.Errorf("merged incident %+v, want merged into %s by token:test-admin, with a time", f, into)
 		}
 		if n := len(incidentsOn(ts.allIncidents(t), "vm-dec")); n != 1 {
 			t.Errorf("%d incidents on vm-dec after recomputing, want the merged one only", n)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/correlate"
 	"github.com/vigil-soc/vigil/ingest"
 	"github.com/vigil-soc/vigil/store/storetest"
@@ -30,7 +31,7 @@ func TestConcurrentJobsGiveTheSameIncidents(t *testing.T) {
 		}
 
 		f := newFixture(t, fresh(t), 24*time.Hour)
-		ctx, cancel := context.WithCancel(context.Background())
+		ctx, cancel := context.WithCancel(authz.System(context.Background()))
 		defer cancel()
 		jobs := []*correlate.Job{correlate.NewJob(f.db, nil, f.cfg, nil), correlate.NewJob(f.db, nil, f.cfg, nil)}
 		var running sync.WaitGroup

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/correlate"
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
@@ -42,7 +43,7 @@ func (f *fixture) multi() []string {
 		WithCovers(func(q *ent.IncidentQuery) {
 			q.WithAlerts(func(q *ent.AlertQuery) { q.Order(entalert.ByStartTime(), entalert.BySystemAlertID()) })
 		}).
-		All(context.Background())
+		All(authz.System(context.Background()))
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -153,7 +154,7 @@ func TestMultiResourceIncidents(t *testing.T) {
 				if got := f.multi(); !slices.Equal(got, tt.want) {
 					t.Fatalf("multi-resource incidents %q, want %q", got, tt.want)
 				}
-				st, err := correlate.All(context.Background(), f.db, f.cfg, false)
+				st, err := correlate.All(authz.System(context.Background()), f.db, f.cfg, false)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -176,7 +177,7 @@ func TestMultiResourceIncidentFields(t *testing.T) {
 		b.Severity = alerts.High
 		f.ingest(a)
 		f.ingest(b)
-		inc, err := f.db.Client.Incident.Query().Where(incident.MultiResource(true)).WithResource().Only(context.Background())
+		inc, err := f.db.Client.Incident.Query().Where(incident.MultiResource(true)).WithResource().Only(authz.System(context.Background()))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -191,7 +192,7 @@ func TestMultiResourceIncidentFields(t *testing.T) {
 		if got := f.multi(); !slices.Equal(got, []string{"a,b,c on jump covers []"}) {
 			t.Fatalf("after a third resource: %q", got)
 		}
-		if n := f.db.Client.Incident.Query().Where(incident.MultiResource(true), incident.ID(inc.ID)).CountX(context.Background()); n != 1 {
+		if n := f.db.Client.Incident.Query().Where(incident.MultiResource(true), incident.ID(inc.ID)).CountX(authz.System(context.Background())); n != 1 {
 			t.Fatalf("the incident lost its id")
 		}
 	})

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/correlate"
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
@@ -129,7 +130,7 @@ func TestANewIncidentFollowsTheOneThatEnded(t *testing.T) {
 	followsOf := func(f *fixture) map[string]string {
 		incs := f.db.Client.Incident.Query().WithFollows(func(q *ent.IncidentQuery) {
 			q.WithAlerts(func(q *ent.AlertQuery) { q.Order(entalert.ByStartTime()) })
-		}).WithAlerts(func(q *ent.AlertQuery) { q.Order(entalert.ByStartTime()) }).AllX(context.Background())
+		}).WithAlerts(func(q *ent.AlertQuery) { q.Order(entalert.ByStartTime()) }).AllX(authz.System(context.Background()))
 		out := map[string]string{}
 		for _, inc := range incs {
 			if p := inc.Edges.Follows; p != nil {
@@ -152,8 +153,8 @@ func TestANewIncidentFollowsTheOneThatEnded(t *testing.T) {
 			f := newFixture(t, fresh(t), 24*h)
 			f.ingest(alert("a", vm1, 0, access), alert("b", vm1, h, exec))
 			id := onlyID(t, f.incidents())
-			if err := store.WithTx(context.Background(), f.db.Client, func(tx *ent.Tx) error {
-				_, _, err := triage.SetIncidentStatus(context.Background(), tx.Client(), id, alerts.Resolved, false)
+			if err := store.WithTx(authz.System(context.Background()), f.db.Client, func(tx *ent.Tx) error {
+				_, _, err := triage.SetIncidentStatus(authz.System(context.Background()), tx.Client(), id, alerts.Resolved, false)
 				return err
 			}); err != nil {
 				t.Fatal(err)
