@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/formats"
 	"github.com/vigil-soc/vigil/ingest"
 	"github.com/vigil-soc/vigil/store"
@@ -37,7 +38,7 @@ func FuzzIngest(f *testing.F) {
 	db := storetest.Open(f, storetest.SQLite(f))
 	in := ingest.New(db, ingest.Options{})
 	f.Fuzz(func(t *testing.T, body []byte, contentType string) {
-		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		ctx, cancel := context.WithTimeout(authz.System(context.Background()), 20*time.Second)
 		defer cancel()
 		before := rowCounts(t, ctx, db)
 		res, err := in.Read(ctx, bytes.NewReader(body), contentType)
