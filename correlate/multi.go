@@ -171,35 +171,12 @@ func Multi(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) ([]broker
 			continue
 		}
 		survivor := holders[0]
-		have := map[int]bool{}
-		for _, a := range survivor.Edges.Alerts {
-			have[a.ID] = true
-		}
-		for _, other := range holders[1:] {
-			for _, a := range other.Edges.Alerts {
-				members[a.ID] = true
-			}
-			if err := tx.Incident.UpdateOne(other).
-				SetMergedIntoID(survivor.ID).ClearAlerts().ClearCovers().SetAlertCount(0).SetIsActive(false).
-				Exec(ctx); err != nil {
-				return nil, fmt.Errorf("merging incident: %w", err)
-			}
-			if err := dropLinks(ctx, tx, other.ID); err != nil {
-				return nil, err
-			}
-			merged[other.ID] = true
-			events = append(events, broker.Event{Kind: broker.IncidentUpdated, IncidentID: other.ID})
-		}
-		var add []int
-		for _, id := range sortedKeys(members) {
-			if !have[id] {
-				add = append(add, id)
-				survivor.Edges.Alerts = append(survivor.Edges.Alerts, &ent.Alert{ID: id})
-			}
-		}
-		if err := addAlerts(ctx, tx, survivor.ID, add); err != nil {
+		add, evs, err := absorb(ctx, tx, survivor, holders[1:], members, merged,
+			func(u *ent.IncidentUpdateOne) { u.ClearCovers() })
+		if err != nil {
 			return nil, err
 		}
+		events = append(events, evs...)
 		if err := writeLinks(ctx, tx, survivor.ID, add, why, alertFn, rule); err != nil {
 			return nil, err
 		}

@@ -191,35 +191,11 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 			continue
 		}
 		survivor := holders[0] // the oldest: open is ordered by id
-		have := map[int]bool{}
-		for _, a := range survivor.Edges.Alerts {
-			have[a.ID] = true
-		}
-		for _, other := range holders[1:] {
-			for _, a := range other.Edges.Alerts {
-				members[a.ID] = true
-			}
-			if err := tx.Incident.UpdateOne(other).
-				SetMergedIntoID(survivor.ID).ClearAlerts().SetAlertCount(0).SetIsActive(false).
-				Exec(ctx); err != nil {
-				return nil, fmt.Errorf("merging incident: %w", err)
-			}
-			if err := dropLinks(ctx, tx, other.ID); err != nil {
-				return nil, err
-			}
-			merged[other.ID] = true
-			events = append(events, broker.Event{Kind: broker.IncidentUpdated, IncidentID: other.ID})
-		}
-		var add []int
-		for _, id := range sortedKeys(members) {
-			if !have[id] {
-				add = append(add, id)
-				survivor.Edges.Alerts = append(survivor.Edges.Alerts, &ent.Alert{ID: id})
-			}
-		}
-		if err := addAlerts(ctx, tx, survivor.ID, add); err != nil {
+		add, evs, err := absorb(ctx, tx, survivor, holders[1:], members, merged, nil)
+		if err != nil {
 			return nil, err
 		}
+		events = append(events, evs...)
 		if err := writeLinks(ctx, tx, survivor.ID, add, chainReasons(g.alerts), alertOf(byID), rule); err != nil {
 			return nil, err
 		}
@@ -266,6 +242,45 @@ func lock(ctx context.Context, tx *ent.Tx, key string, cfg Config) error {
 const linkChunk = 5000
 
 // addAlerts adds alerts to an incident, linkChunk at a time.
+// absorb merges others into survivor, as a bridging alert demands: each is
+// marked merged into it, emptied (and adjusted by clear, when given) and
+// loses its links; survivor gains every alert of theirs and of members it
+// lacks. It returns the alerts survivor gained and the events of the
+// merged incidents, and records them in merged.
+func absorb(ctx context.Context, tx *ent.Tx, survivor *ent.Incident, others []*ent.Incident, members, merged map[int]bool,
+	clear func(*ent.IncidentUpdateOne)) ([]int, []broker.Event, error) {
+	have := map[int]bool{}
+	for _, a := range survivor.Edges.Alerts {
+		have[a.ID] = true
+	}
+	var events []broker.Event
+	for _, other := range others {
+		for _, a := range other.Edges.Alerts {
+			members[a.ID] = true
+		}
+		u := tx.Incident.UpdateOne(other).SetMergedIntoID(survivor.ID).ClearAlerts().SetAlertCount(0).SetIsActive(false)
+		if clear != nil {
+			clear(u)
+		}
+		if err := u.Exec(ctx); err != nil {
+			return nil, nil, fmt.Errorf("merging incident: %w", err)
+		}
+		if err := dropLinks(ctx, tx, other.ID); err != nil {
+			return nil, nil, err
+		}
+		merged[other.ID] = true
+		events = append(events, broker.Event{Kind: broker.IncidentUpdated, IncidentID: other.ID})
+	}
+	var add []int
+	for _, id := range sortedKeys(members) {
+		if !have[id] {
+			add = append(add, id)
+			survivor.Edges.Alerts = append(survivor.Edges.Alerts, &ent.Alert{ID: id})
+		}
+	}
+	return add, events, addAlerts(ctx, tx, survivor.ID, add)
+}
+
 func addAlerts(ctx context.Context, tx *ent.Tx, incidentID int, ids []int) error {
 	for start := 0; start < len(ids); start += linkChunk {
 		if err := tx.Incident.UpdateOneID(incidentID).AddAlertIDs(ids[start:min(start+linkChunk, len(ids))]...).Exec(ctx); err != nil {
