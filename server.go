@@ -143,11 +143,11 @@ func (s *Server) wsInit(ctx context.Context, p transport.InitPayload) (context.C
 	}
 	v := authz.FromContext(ctx)
 	if h := p.Authorization(); h != "" {
-		scheme, secret, _ := strings.Cut(h, " ")
-		if !strings.EqualFold(scheme, "Bearer") {
+		secret, ok := auth.Bearer(h)
+		if !ok {
 			return refuse(`Authorization must be "Bearer TOKEN"`)
 		}
-		tv, err := s.auth.TokenViewer(ctx, strings.TrimSpace(secret), "")
+		tv, err := s.auth.TokenViewer(ctx, secret, "")
 		if err != nil {
 			return refuse(auth.ErrBadToken.Error())
 		}

@@ -40,7 +40,7 @@ func (s *Service) Authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		if h := r.Header.Get("Authorization"); h != "" {
-			secret, ok := bearer(h)
+			secret, ok := Bearer(h)
 			if !ok {
 				next.ServeHTTP(w, r.WithContext(withRefusal(ctx, "the Authorization header must be \"Bearer TOKEN\"")))
 				return
@@ -99,7 +99,8 @@ func Refusal(ctx context.Context) string {
 	return "authentication required"
 }
 
-func bearer(h string) (string, bool) {
+// Bearer returns the token of an "Authorization: Bearer TOKEN" value.
+func Bearer(h string) (string, bool) {
 	scheme, secret, ok := strings.Cut(h, " ")
 	if !ok || !strings.EqualFold(scheme, "Bearer") {
 		return "", false

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // Role is what an identity may do.
@@ -72,7 +73,7 @@ func (r Role) Includes(need Role) bool {
 
 // MarshalGQL writes the role as its GraphQL enum value.
 func (r Role) MarshalGQL(w io.Writer) {
-	io.WriteString(w, strconv.Quote(upper(string(r))))
+	io.WriteString(w, strconv.Quote(strings.ToUpper(string(r))))
 }
 
 // UnmarshalGQL reads a GraphQL enum value.
@@ -81,30 +82,10 @@ func (r *Role) UnmarshalGQL(v any) error {
 	if !ok {
 		return fmt.Errorf("role must be a string, got %T", v)
 	}
-	p, err := ParseRole(lower(s))
+	p, err := ParseRole(strings.ToLower(s))
 	if err != nil {
 		return err
 	}
 	*r = p
 	return nil
-}
-
-func upper(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'a' <= c && c <= 'z' {
-			b[i] = c - 'a' + 'A'
-		}
-	}
-	return string(b)
-}
-
-func lower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c - 'A' + 'a'
-		}
-	}
-	return string(b)
 }
