@@ -23,10 +23,11 @@ import (
 //	azure-resource  azure-resource:<resource id>, lower case
 //	dns             dns:<domain name>; mailbox mailbox:<address>; cloud-application cloud-application:<AppId>
 //	security-group  security-group:sid:<SID> or security-group:guid:<ObjectGuid>
+//	malware         malware:<name>, lower case (Defender's names: "Trojan:Win32/Mimikatz")
 //
 // A bare account name with no domain is still a key ("account:name:admin"):
 // it is weak (every host has an "administrator"), and correlation decides
-// how much to trust it. Processes, registry keys and values, malware, logon
+// how much to trust it. Processes, registry keys and values, logon
 // sessions and unknown kinds get no key: they are stored for their alert only.
 
 // kinds maps normalised vendor type names onto Vigil's kinds.
@@ -136,6 +137,10 @@ func describe(all []alerts.Entity, i int) {
 			e.Key = "security-group:guid:" + lower(g)
 		}
 		e.Name = first(prop(p, "FriendlyName"), prop(p, "DistinguishedName"), prop(p, "Sid"))
+	case alerts.EntityMalware:
+		if name := strings.TrimSpace(prop(p, "Name")); name != "" {
+			e.Key, e.Name = "malware:"+lower(name), name
+		}
 	case alerts.EntityProcess:
 		e.Name = first(processImage(all, e), prop(p, "CommandLine"), prop(p, "ProcessId"))
 	case alerts.EntityRegistryKey:
