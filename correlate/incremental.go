@@ -74,7 +74,7 @@ type walk struct {
 	order   []int                 // their ids, oldest first
 	aggs    map[int]*aggregate    // their aggregates, as stored or recomputed
 	redo    map[int]bool          // incidents with a changed member: aggregate recomputed
-	removed map[int]bool          // alerts an analyst took out of an incident of the resource
+	removed map[int]bool          // alerts read that an analyst took out of an incident
 
 	loose    map[int]*ent.Alert // eligible alerts reached that no incident holds
 	blocks   map[int]bool       // open incidents reached, each one clean chain
@@ -105,15 +105,7 @@ func (w *walk) plan(ctx context.Context, ids []int) (string, error) {
 		w.order = append(w.order, inc.ID)
 		w.aggs[inc.ID] = decodeAggregate(inc.Aggregate)
 	}
-	removed, err := w.tx.AlertRemoval.Query().Where(alertremoval.HasAlertWith(entalert.ResourceKey(w.key))).
-		Select(alertremoval.FieldAlertID).Ints(ctx)
-	if err != nil {
-		return "", fmt.Errorf("loading removed alerts: %w", err)
-	}
 	w.removed = map[int]bool{}
-	for _, id := range removed {
-		w.removed[id] = true
-	}
 	w.loose, w.blocks, w.redo = map[int]*ent.Alert{}, map[int]bool{}, map[int]bool{}
 
 	// The changed alerts themselves.
@@ -246,7 +238,28 @@ func (w *walk) alerts(ctx context.Context, where ...predicate.Alert) ([]*ent.Ale
 		return nil, fmt.Errorf("loading alerts: %w", err)
 	}
 	w.read += len(as)
-	return as, nil
+	return as, w.removals(ctx, as)
+}
+
+// removals records which of as an analyst took out of an incident (of the
+// resource: removals name alerts of their incident's resource), asking
+// for those alerts only — not every removal on the resource, which takes
+// a look at every alert of it.
+func (w *walk) removals(ctx context.Context, as []*ent.Alert) error {
+	for start := 0; start < len(as); start += chunk {
+		ids := make([]int, 0, chunk)
+		for _, a := range as[start:min(start+chunk, len(as))] {
+			ids = append(ids, a.ID)
+		}
+		gone, err := w.tx.AlertRemoval.Query().Where(alertremoval.AlertIDIn(ids...)).Select(alertremoval.FieldAlertID).Ints(ctx)
+		if err != nil {
+			return fmt.Errorf("loading removed alerts: %w", err)
+		}
+		for _, id := range gone {
+			w.removed[id] = true
+		}
+	}
+	return nil
 }
 
 // holders returns the resource's incidents (not merged away) holding a.
@@ -299,6 +312,9 @@ func (w *walk) recompute(ctx context.Context, id int) (string, error) {
 			return "", fmt.Errorf("loading members: %w", err)
 		}
 		w.read += len(as)
+		if err := w.removals(ctx, as); err != nil {
+			return "", err
+		}
 		for _, a := range as {
 			g.add(a)
 			ms = append(ms, memberOf(a))
