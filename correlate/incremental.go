@@ -7,6 +7,9 @@ import (
 	"sort"
 	"time"
 
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/broker"
@@ -75,6 +78,7 @@ type walk struct {
 	aggs    map[int]*aggregate    // their aggregates, as stored or recomputed
 	redo    map[int]bool          // incidents with a changed member: aggregate recomputed
 	removed map[int]bool          // alerts read that an analyst took out of an incident
+	member  map[int][]int         // alerts read → the incidents holding them
 
 	loose    map[int]*ent.Alert // eligible alerts reached that no incident holds
 	blocks   map[int]bool       // open incidents reached, each one clean chain
@@ -105,7 +109,7 @@ func (w *walk) plan(ctx context.Context, ids []int) (string, error) {
 		w.order = append(w.order, inc.ID)
 		w.aggs[inc.ID] = decodeAggregate(inc.Aggregate)
 	}
-	w.removed = map[int]bool{}
+	w.removed, w.member = map[int]bool{}, map[int][]int{}
 	w.loose, w.blocks, w.redo = map[int]*ent.Alert{}, map[int]bool{}, map[int]bool{}
 
 	// The changed alerts themselves.
@@ -232,13 +236,53 @@ func (w *walk) clean() string {
 // their incidents.
 func (w *walk) alerts(ctx context.Context, where ...predicate.Alert) ([]*ent.Alert, error) {
 	as, err := w.tx.Alert.Query().Where(where...).Select(alertFields...).
-		WithIncidents(func(q *ent.IncidentQuery) { q.Select(incident.FieldID) }).
 		Order(entalert.ByStartTime(), entalert.ByID()).All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("loading alerts: %w", err)
 	}
 	w.read += len(as)
+	if err := w.memberships(ctx, as); err != nil {
+		return nil, err
+	}
 	return as, w.removals(ctx, as)
+}
+
+// memberships records the incidents holding each of as. It reads the join
+// table by alert id itself: ent's eager load of the edge joins incidents
+// first, which SQLite answers by walking every membership of an incident —
+// all 100,000 of a large one.
+func (w *walk) memberships(ctx context.Context, as []*ent.Alert) error {
+	dia := w.cfg.Dialect
+	if dia == "" {
+		dia = dialect.SQLite
+	}
+	for start := 0; start < len(as); start += chunk {
+		ids := make([]int, 0, chunk)
+		for _, a := range as[start:min(start+chunk, len(as))] {
+			ids = append(ids, a.ID)
+		}
+		q, args := entsql.Dialect(dia).Select(incident.AlertsPrimaryKey[0], incident.AlertsPrimaryKey[1]).
+			From(entsql.Table(incident.AlertsTable)).Where(entsql.InInts(incident.AlertsPrimaryKey[1], ids...)).Query()
+		rows, err := w.tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("loading the incidents of alerts: %w", err)
+		}
+		for rows.Next() {
+			var inc, alert int
+			if err := rows.Scan(&inc, &alert); err != nil {
+				rows.Close()
+				return fmt.Errorf("loading the incidents of alerts: %w", err)
+			}
+			w.member[alert] = append(w.member[alert], inc)
+		}
+		if err := rows.Close(); err != nil {
+			return fmt.Errorf("loading the incidents of alerts: %w", err)
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("loading the incidents of alerts: %w", err)
+		}
+	}
+	return nil
 }
 
 // removals records which of as an analyst took out of an incident (of the
@@ -265,9 +309,9 @@ func (w *walk) removals(ctx context.Context, as []*ent.Alert) error {
 // holders returns the resource's incidents (not merged away) holding a.
 func (w *walk) holders(a *ent.Alert) []int {
 	var out []int
-	for _, inc := range a.Edges.Incidents {
-		if w.incs[inc.ID] != nil {
-			out = append(out, inc.ID)
+	for _, id := range w.member[a.ID] {
+		if w.incs[id] != nil {
+			out = append(out, id)
 		}
 	}
 	return out
