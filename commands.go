@@ -29,10 +29,10 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return err
 	}
 	defer db.Close()
-	touched := map[string]bool{}
-	in := ingest.New(db, ingest.Options{OnCommit: func(keys ...string) {
-		for _, k := range keys {
-			touched[k] = true
+	changed := map[string][]int{}
+	in := ingest.New(db, ingest.Options{OnChange: func(c map[string][]int) {
+		for k, ids := range c {
+			changed[k] = append(changed[k], ids...)
 		}
 	}})
 	failed := 0
@@ -60,11 +60,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	cc := cfg.correlation()
 	job := correlate.NewJob(db, nil, cc, nil)
-	keys := make([]string, 0, len(touched))
-	for k := range touched {
-		keys = append(keys, k)
-	}
-	st, err := job.Correlate(ctx, keys...)
+	st, err := job.CorrelateAlerts(ctx, changed)
 	if err != nil {
 		return fmt.Errorf("correlating: %w", err)
 	}
@@ -73,7 +69,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fmt.Fprintf(stdout, "total: %d accepted, %d updated, %d duplicates, %d rejected\n",
 			total.Accepted, total.Updated, total.Duplicates, len(total.Rejected))
 	}
-	fmt.Fprintf(stdout, "correlation: %d resources, %d incidents created, %d updated\n", len(touched), created, updated)
+	fmt.Fprintf(stdout, "correlation: %d resources, %d incidents created, %d updated\n", len(changed), created, updated)
 	if failed > 0 {
 		return exitError(1)
 	}

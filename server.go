@@ -84,7 +84,7 @@ func newServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, erro
 	}
 	s.baseCtx, s.stop = context.WithCancel(context.Background())
 	s.job = correlate.NewJob(db, s.broker, cfg.correlation(), log)
-	s.ingester = ingest.New(db, ingest.Options{OnCommit: s.job.Schedule})
+	s.ingester = ingest.New(db, ingest.Options{OnChange: s.job.ScheduleAlerts})
 	authOpts := cfg.Auth
 	authOpts.SessionTTL = cfg.SessionTTL
 	s.auth = auth.New(db.Client, authOpts, log)

@@ -24,6 +24,7 @@ func TestConcurrentJobsGiveTheSameIncidents(t *testing.T) {
 		r := rand.New(rand.NewSource(4))
 		as := multiScenario(r, 60)
 		ref := newFixture(t, fresh(t), 24*time.Hour)
+		ref.full = true
 		ref.ingest(copies(as)...)
 		want := ref.outcome()
 		if len(ref.multi()) == 0 {

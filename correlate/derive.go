@@ -2,7 +2,6 @@ package correlate
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -48,84 +47,33 @@ func derive(place string, status alerts.Status, members []*ent.Alert) derived {
 	return deriveTitled("Security incident detected on "+place, place, status, members)
 }
 
-// deriveTitled is derive with a title of its own.
+// deriveTitled is derive with a title of its own: the members' aggregate
+// gives them, so that an incident maintained incrementally from its stored
+// aggregate gets exactly the fields a recomputation gives.
 func deriveTitled(title, place string, status alerts.Status, members []*ent.Alert) derived {
-	ms := append([]*ent.Alert(nil), members...)
-	sort.SliceStable(ms, func(i, j int) bool {
-		if !ms[i].StartTime.Equal(ms[j].StartTime) {
-			return ms[i].StartTime.Before(ms[j].StartTime)
-		}
-		// Not the database id: it follows arrival order, and the same
-		// alerts must give the same incident however they arrived.
-		return ms[i].SystemAlertID < ms[j].SystemAlertID
-	})
-	d := derived{
-		Title:       title,
-		Severity:    alerts.Informational,
-		Tactics:     []killchain.Tactic{},
-		SourceIPs:   []string{},
-		Remediation: []string{},
-		Count:       len(ms),
-	}
-	var tactics []killchain.Tactic
-	ips, steps := map[string]bool{}, map[string]bool{}
-	for i, a := range ms {
-		if a.Severity.Rank() > d.Severity.Rank() {
-			d.Severity = a.Severity
-		}
-		tactics = append(tactics, a.Tactics...)
-		if i == 0 || a.StartTime.Before(d.First) {
-			d.First = a.StartTime
-		}
-		if end := maxTime(a.StartTime, a.EndTime); i == 0 || end.After(d.Last) {
-			d.Last = end
-		}
-		for _, ip := range a.SourceIps {
-			if !ips[ip] {
-				ips[ip] = true
-				d.SourceIPs = append(d.SourceIPs, ip)
-			}
-		}
-		for _, s := range a.RemediationSteps {
-			if k := strings.TrimSpace(s); k != "" && !steps[k] {
-				steps[k] = true
-				d.Remediation = append(d.Remediation, s)
-			}
-		}
-		if !a.Status.Closed() {
-			d.Active = true
-		}
-	}
-	d.Tactics = killchain.Sorted(tactics)
-	if status.Closed() {
-		d.Active = false
-	}
-	d.Description = story(place, ms, d)
-	return d
+	return aggregateOf(members).derived(title, place, status)
 }
 
 // story tells the attack in one or two sentences: where, from which tactic to
-// which, over how long, through which alerts, and from where.
-func story(resourceName string, ms []*ent.Alert, d derived) string {
+// which, over how long, through which alerts (names: the members' distinct
+// display names, by first appearance in start order), and from where.
+func story(resourceName string, count int, names []string, d derived) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d alerts on %s", len(ms), resourceName)
+	fmt.Fprintf(&b, "%d alerts on %s", count, resourceName)
 	if n := len(d.Tactics); n >= 2 {
 		fmt.Fprintf(&b, " progressed along the kill chain from %s to %s", killchain.Label(d.Tactics[0]), killchain.Label(d.Tactics[n-1]))
 	}
 	fmt.Fprintf(&b, " within %s, starting %s UTC: ", span(d.Last.Sub(d.First)), d.First.UTC().Format("2006-01-02 15:04"))
-	var names []string
-	seen := map[string]bool{}
-	for _, a := range ms {
-		if a.DisplayName != "" && !seen[a.DisplayName] {
-			seen[a.DisplayName] = true
-			names = append(names, bound(a.DisplayName, 80))
-		}
-	}
+	shownNames := make([]string, 0, min(len(names), 5))
 	const shown = 4
-	if len(names) > shown {
-		names = append(names[:shown], fmt.Sprintf("%d more", len(names)-shown))
+	for i, n := range names {
+		if i == shown {
+			shownNames = append(shownNames, fmt.Sprintf("%d more", len(names)-shown))
+			break
+		}
+		shownNames = append(shownNames, bound(n, 80))
 	}
-	b.WriteString(strings.Join(names, ", then "))
+	b.WriteString(strings.Join(shownNames, ", then "))
 	b.WriteString(".")
 	if len(d.SourceIPs) > 0 {
 		ips := d.SourceIPs

@@ -22,9 +22,17 @@ import (
 )
 
 // Job recomputes the incidents of the resources that ingest touched, off the
-// request path: Schedule records keys, and Run works through them after a
-// short debounce, one transaction per resource, publishing events after each
+// request path: ScheduleAlerts records the alerts changed per resource (and
+// Schedule whole resources), and Run works through them after a short
+// debounce, one transaction per resource, publishing events after each
 // commit.
+//
+// What is due lives in memory, as resource keys with the ids of their
+// changed alerts, not as a watermark in the database: ids are what lets a
+// pass read only the chains around them (ResourceAlerts), and a watermark
+// over ids or times would miss the rows of a transaction that commits after
+// a later one. Nothing is lost with the process: at start `vigil serve`
+// schedules every resource whole, and a whole resource is the full pass.
 type Job struct {
 	db     *store.DB
 	broker broker.Broker
@@ -40,7 +48,7 @@ type Job struct {
 	Workers int
 
 	mu      sync.Mutex
-	pending map[string]bool
+	pending map[string]*due
 	cross   map[string]bool // recomputed resources whose cross-resource pass is due
 	wake    chan struct{}
 	busy    atomic.Int64 // keys taken from pending (or cross) but not finished
@@ -60,21 +68,72 @@ func NewJob(db *store.DB, b broker.Broker, cfg Config, log *slog.Logger) *Job {
 		db: db, broker: b, cfg: cfg, log: log,
 		Debounce: 50 * time.Millisecond,
 		Workers:  workers,
-		pending:  map[string]bool{},
+		pending:  map[string]*due{},
 		cross:    map[string]bool{},
 		wake:     make(chan struct{}, 1),
 	}
 }
 
-// Schedule asks for the given resource keys to be recomputed. It never blocks.
+// due is what is due for one resource: a full pass, or the changed alerts.
+type due struct {
+	full bool
+	ids  map[int]bool
+}
+
+func (d *due) add(o *due) {
+	if o.full {
+		d.full, d.ids = true, nil
+	}
+	if d.full {
+		return
+	}
+	if d.ids == nil {
+		d.ids = map[int]bool{}
+	}
+	for id := range o.ids {
+		d.ids[id] = true
+	}
+}
+
+func (j *Job) due(k string, d *due) {
+	if k == "" {
+		return
+	}
+	if have := j.pending[k]; have != nil {
+		have.add(d)
+	} else {
+		j.pending[k] = d
+	}
+}
+
+// Schedule asks for the given resources to be recomputed whole (the full
+// pass: after analysts' decisions, at start). It never blocks.
 func (j *Job) Schedule(keys ...string) {
 	j.mu.Lock()
 	for _, k := range keys {
-		if k != "" {
-			j.pending[k] = true
-		}
+		j.due(k, &due{full: true})
 	}
 	j.mu.Unlock()
+	j.poke()
+}
+
+// ScheduleAlerts asks for the resources to be recomputed for the alerts
+// created or changed on them (ids by resource key, as ingest reports
+// them). It never blocks.
+func (j *Job) ScheduleAlerts(changed map[string][]int) {
+	j.mu.Lock()
+	for k, ids := range changed {
+		d := &due{ids: make(map[int]bool, len(ids))}
+		for _, id := range ids {
+			d.ids[id] = true
+		}
+		j.due(k, d)
+	}
+	j.mu.Unlock()
+	j.poke()
+}
+
+func (j *Job) poke() {
 	select {
 	case j.wake <- struct{}{}:
 	default:
@@ -118,25 +177,22 @@ func (j *Job) Run(ctx context.Context) error {
 		case <-time.After(j.Debounce):
 		}
 		j.mu.Lock()
-		keys := make([]string, 0, len(j.pending))
-		for k := range j.pending {
+		work := j.pending
+		keys := make([]string, 0, len(work))
+		for k := range work {
 			keys = append(keys, k)
 		}
-		j.pending = map[string]bool{}
+		j.pending = map[string]*due{}
 		j.busy.Add(int64(len(keys)))
 		j.mu.Unlock()
 		sort.Strings(keys)
-		failed := j.work(ctx, keys)
-		if ctx.Err() == nil && !j.crossPass(ctx) {
-			failed = append(failed, "")
-		}
-		if len(failed) > 0 {
+		failed := j.work(ctx, keys, work)
+		crossFailed := ctx.Err() == nil && !j.crossPass(ctx)
+		if len(failed) > 0 || crossFailed {
 			// Keep them pending: a later wake (or the next start's catch-up) retries.
 			j.mu.Lock()
 			for _, k := range failed {
-				if k != "" {
-					j.pending[k] = true
-				}
+				j.due(k, work[k])
 			}
 			j.mu.Unlock()
 			if ctx.Err() == nil {
@@ -152,8 +208,9 @@ func (j *Job) Run(ctx context.Context) error {
 	}
 }
 
-// work recomputes keys with the job's workers and returns those that failed.
-func (j *Job) work(ctx context.Context, keys []string) []string {
+// work recomputes keys, each for what is due, with the job's workers and
+// returns those that failed.
+func (j *Job) work(ctx context.Context, keys []string, work map[string]*due) []string {
 	var (
 		mu     sync.Mutex
 		failed []string
@@ -167,7 +224,7 @@ func (j *Job) work(ctx context.Context, keys []string) []string {
 			for k := range next {
 				err := ctx.Err()
 				if err == nil {
-					err = j.Key(ctx, k)
+					_, err = j.pass(ctx, k, work[k])
 					if err != nil && ctx.Err() == nil {
 						j.log.Error("correlation failed; will retry", "resource", bounded(k), "err", err)
 					}
@@ -294,12 +351,51 @@ func (j *Job) Key(ctx context.Context, key string) error {
 
 // KeyStats is Key, and it counts what it did.
 func (j *Job) KeyStats(ctx context.Context, key string) (Stats, error) {
+	return j.pass(ctx, key, &due{full: true})
+}
+
+// CorrelateAlerts is Correlate for the alerts created or changed on each
+// resource (as ingest reports them): the passes read only what those
+// alerts can affect.
+func (j *Job) CorrelateAlerts(ctx context.Context, changed map[string][]int) (Stats, error) {
+	var st Stats
+	keys := make([]string, 0, len(changed))
+	for k := range changed {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		ids := map[int]bool{}
+		for _, id := range changed[k] {
+			ids[id] = true
+		}
+		s, err := j.pass(ctx, k, &due{ids: ids})
+		if err != nil {
+			return st, fmt.Errorf("resource %s: %w", bounded(k), err)
+		}
+		st = st.add(s)
+	}
+	s, err := j.multi(ctx, keys)
+	if err != nil {
+		return st, fmt.Errorf("cross-resource pass: %w", err)
+	}
+	s.Resources = 0
+	return st.add(s), nil
+}
+
+// pass recomputes one resource for what is due, in its own transaction,
+// and publishes the resulting events after commit.
+func (j *Job) pass(ctx context.Context, key string, d *due) (Stats, error) {
 	ctx = authz.System(ctx)
 	st := Stats{Resources: 1}
 	var events []broker.Event
 	err := store.WithTx(ctx, j.db.Client, func(tx *ent.Tx) error {
 		var err error
-		events, err = Resource(ctx, tx, key, j.cfg)
+		if d == nil || d.full {
+			events, err = Resource(ctx, tx, key, j.cfg)
+		} else {
+			events, err = ResourceAlerts(ctx, tx, key, sortedKeys(d.ids), j.cfg)
+		}
 		return err
 	})
 	if err != nil {

@@ -202,6 +202,9 @@ const crossLock = "vigil: cross-resource correlation"
 // chunk bounds the ids one IN (…) list carries.
 const chunk = 500
 
+// scopePage bounds the alerts loadScope reads at once.
+const scopePage = 5000
+
 // scope is the alerts Multi works on: every alert of each resource it
 // reached, and the linking keys of each.
 type scope struct {
@@ -228,13 +231,21 @@ func loadScope(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) (*sco
 	seen := map[string]bool{}
 	for len(frontier) > 0 {
 		var fresh []string
-		for start := 0; start < len(frontier); start += chunk {
-			as, err := tx.Alert.Query().Where(entalert.ResourceKeyIn(frontier[start:min(start+chunk, len(frontier))]...)).
+		for start, after := 0, 0; start < len(frontier); {
+			// A page at a time: the entities of a page are loaded with one
+			// IN (…) of its alert ids, which SQLite bounds.
+			as, err := tx.Alert.Query().Where(entalert.ResourceKeyIn(frontier[start:min(start+chunk, len(frontier))]...), entalert.IDGT(after)).
 				Select(alertFields...).
 				WithEntities(func(q *ent.EntityQuery) { q.Select(entity.FieldID, entity.FieldKey) }).
+				Order(entalert.ByID()).Limit(scopePage).
 				All(ctx)
 			if err != nil {
 				return nil, fmt.Errorf("loading alerts: %w", err)
+			}
+			if len(as) < scopePage {
+				start, after = start+chunk, 0
+			} else {
+				after = as[len(as)-1].ID
 			}
 			for _, a := range as {
 				sc.alerts[a.ID] = a

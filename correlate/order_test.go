@@ -74,9 +74,9 @@ func (f *fixture) outcome() []string {
 		for _, a := range inc.Edges.Alerts {
 			ids = append(ids, a.SystemAlertID)
 		}
-		out = append(out, fmt.Sprintf("%s | %s %s %v %s..%s %v %d", strings.Join(ids, ","), inc.Title, inc.Severity,
+		out = append(out, fmt.Sprintf("%s | %s %s %v %s..%s %v %d active=%t %q %q", strings.Join(ids, ","), inc.Title, inc.Severity,
 			inc.Tactics, inc.FirstActivityTime.UTC().Format(time.RFC3339), inc.LastActivityTime.UTC().Format(time.RFC3339),
-			inc.SourceIps, inc.AlertCount))
+			inc.SourceIps, inc.AlertCount, inc.IsActive, inc.Description, inc.RemediationSteps))
 	}
 	out = append(out, f.multi()...)
 	sort.Strings(out)
@@ -93,6 +93,7 @@ func TestAnyOrderAndBatchingGiveTheSameIncidents(t *testing.T) {
 		r := rand.New(rand.NewSource(20261203))
 		kind := t.Name()[strings.LastIndex(t.Name(), "/")+1:]
 		multi := 0
+		incremental, fullPasses, why := 0, 0, map[string]int{}
 		for c := 0; c < cases[kind]; c++ {
 			gen := scenario
 			if c%2 == 1 {
@@ -100,6 +101,7 @@ func TestAnyOrderAndBatchingGiveTheSameIncidents(t *testing.T) {
 			}
 			as := gen(r, 8+r.Intn(10))
 			ref := newFixture(t, fresh(t), 24*time.Hour)
+			ref.full = true
 			ref.ingest(copies(as)...)
 			want := ref.outcome()
 			if c%2 == 1 && len(ref.multi()) > 0 {
@@ -117,7 +119,19 @@ func TestAnyOrderAndBatchingGiveTheSameIncidents(t *testing.T) {
 				if got := f.outcome(); !slices.Equal(got, want) {
 					t.Fatalf("case %d run %d: incidents differ from ingesting all at once\n got: %q\nwant: %q", c, run, got, want)
 				}
+				inc, full := f.passCounts()
+				incremental += inc
+				fullPasses += full
+				for _, p := range f.passes {
+					if p.Full {
+						why[p.Why]++
+					}
+				}
 			}
+		}
+		t.Logf("passes over the changed alerts: %d; full passes: %d, because %v", incremental, fullPasses, why)
+		if incremental < 2*fullPasses {
+			t.Fatalf("%d passes over the changed alerts and %d full ones: the incremental path is barely tested", incremental, fullPasses)
 		}
 		if multi < cases[kind]/4 {
 			t.Fatalf("only %d of %d multi-resource scenarios made a multi-resource incident: the generator tests too little", multi, cases[kind]/2)
@@ -132,4 +146,120 @@ func copies(as []*alerts.Alert) []*alerts.Alert {
 		out[i] = &cp
 	}
 	return out
+}
+
+// longScenario makes n alerts on one or two resources a few hours apart
+// (now and then more than the window), so that chains run for days — up to
+// about thirteen, within the maximum lifetime — with random tactics,
+// severities, addresses and remediation steps (some differing only in
+// spaces, which derive treats as one).
+func longScenario(r *rand.Rand, n int) []*alerts.Alert {
+	steps := []string{"Isolate the VM", " Isolate the VM ", "Reset the credentials", "Review the NSG rules"}
+	out := make([]*alerts.Alert, n)
+	at := time.Duration(0)
+	for i := range out {
+		gap := time.Duration(r.Intn(8)) * time.Hour
+		if r.Intn(12) == 0 {
+			gap = 30 * time.Hour
+		}
+		at += gap
+		var ts []killchain.Tactic
+		for k := r.Intn(3); k > 0; k-- {
+			ts = append(ts, killchain.All[r.Intn(len(killchain.All))])
+		}
+		a := alert(fmt.Sprintf("l%03d", i), fmt.Sprintf("%s-%d", vm1, r.Intn(2)), at, ts...)
+		a.DisplayName = fmt.Sprintf("alert type %d", r.Intn(7))
+		a.Severity = []alerts.Severity{alerts.Informational, alerts.Low, alerts.Medium, alerts.High}[r.Intn(4)]
+		a.EndTime = a.StartTime.Add(time.Duration(r.Intn(3)) * time.Hour)
+		a.SourceIPs = []string{fmt.Sprintf("198.51.100.%d", r.Intn(6)), fmt.Sprintf("203.0.113.%d", r.Intn(6))}
+		a.RemediationSteps = []string{steps[r.Intn(len(steps))]}
+		out[i] = a
+	}
+	return out
+}
+
+// resent returns new versions of some of as, as a vendor re-sends an alert
+// when its status or end time changes: resolved, dismissed (it leaves
+// correlation but stays a member), later ends, another severity.
+func resent(r *rand.Rand, as []*alerts.Alert) []*alerts.Alert {
+	var out []*alerts.Alert
+	for _, a := range as {
+		if r.Intn(4) != 0 {
+			continue
+		}
+		cp := *a
+		cp.Raw = []byte(`{"version":2}`) // ingest tells versions apart by their payload
+		switch r.Intn(4) {
+		case 0:
+			cp.Status = alerts.Resolved
+		case 1:
+			cp.Status = alerts.Dismissed
+		case 2:
+			cp.EndTime = cp.StartTime.Add(9 * time.Hour)
+		default:
+			cp.Severity = alerts.High
+			cp.Status = alerts.InProgress
+		}
+		out = append(out, &cp)
+	}
+	return out
+}
+
+// TestAnyOrderAndBatchingWithLongChainsAndResends ingests long chains in
+// three phases — most alerts, then re-sent versions of some, then the rest,
+// which extend the chains (and incidents) at both ends and inside —
+// once each phase whole with full passes, then each phase in a random
+// order split into random batches with passes over the changed alerts
+// only: the incidents, members and derived fields, must be the same.
+func TestAnyOrderAndBatchingWithLongChainsAndResends(t *testing.T) {
+	cases := map[string]int{"sqlite": 12, "postgres": 3}
+	storetest.EachFresh(t, func(t *testing.T, fresh func(testing.TB) string) {
+		r := rand.New(rand.NewSource(20261204))
+		kind := t.Name()[strings.LastIndex(t.Name(), "/")+1:]
+		incremental, fullPasses, why := 0, 0, map[string]int{}
+		for c := 0; c < cases[kind]; c++ {
+			as := longScenario(r, 20+r.Intn(20))
+			r.Shuffle(len(as), func(i, j int) { as[i], as[j] = as[j], as[i] })
+			split := len(as) * 7 / 10
+			phases := [][]*alerts.Alert{as[:split], resent(r, as[:split]), as[split:]}
+			ref := newFixture(t, fresh(t), 24*time.Hour)
+			ref.full = true
+			for _, p := range phases {
+				if len(p) > 0 {
+					ref.ingest(copies(p)...)
+				}
+			}
+			want := ref.outcome()
+			if len(want) == 0 {
+				t.Fatalf("case %d makes no incident: it tests too little", c)
+			}
+			for run := 0; run < 2; run++ {
+				f := newFixture(t, fresh(t), 24*time.Hour)
+				for _, p := range phases {
+					order := copies(p)
+					r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+					for len(order) > 0 {
+						n := 1 + r.Intn(min(len(order), 6))
+						f.ingest(order[:n]...)
+						order = order[n:]
+					}
+				}
+				if got := f.outcome(); !slices.Equal(got, want) {
+					t.Fatalf("case %d run %d: incidents differ from ingesting each phase at once\n got: %q\nwant: %q", c, run, got, want)
+				}
+				inc, full := f.passCounts()
+				incremental += inc
+				fullPasses += full
+				for _, p := range f.passes {
+					if p.Full {
+						why[p.Why]++
+					}
+				}
+			}
+		}
+		t.Logf("passes over the changed alerts: %d; full passes: %d, because %v", incremental, fullPasses, why)
+		if incremental < 2*fullPasses {
+			t.Fatalf("%d passes over the changed alerts and %d full ones: the incremental path is barely tested", incremental, fullPasses)
+		}
+	})
 }

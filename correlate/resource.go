@@ -1,6 +1,7 @@
 package correlate
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"slices"
@@ -30,6 +31,26 @@ type Config struct {
 	// Rule is the correlation rule (a rules file's); what it leaves out
 	// takes the defaults, its window Window.
 	Rule Rule
+	// Observe, when set, is told what each per-resource pass did (tests
+	// and benchmarks read it).
+	Observe func(Pass)
+}
+
+// Pass is what one per-resource pass did.
+type Pass struct {
+	Key string
+	// Full is set when the pass recomputed the resource from all its
+	// alerts; Why says what made it (empty: it was asked for).
+	Full bool
+	Why  string
+	// AlertsRead counts the alert rows the pass read.
+	AlertsRead int
+}
+
+func (c Config) observe(p Pass) {
+	if c.Observe != nil {
+		c.Observe(p)
+	}
 }
 
 // rule returns the rule with its defaults filled in.
@@ -48,7 +69,7 @@ func (c Config) links(key string) bool {
 func (c Config) window() time.Duration { return time.Duration(c.rule().Window) }
 
 // Resource recomputes the incidents of the resource with correlation key
-// key inside tx, and reconciles them with what is stored: an incident keeps
+// key inside tx from all its alerts, and reconciles them with what is stored: an incident keeps
 // its id when its chain grows or gains an earlier alert; when one chain
 // covers several incidents the oldest absorbs the others (they are marked
 // merged into it); membership never shrinks. It returns the events to
@@ -57,11 +78,24 @@ func (c Config) window() time.Duration { return time.Duration(c.rule().Window) }
 //
 // On PostgreSQL it first takes a transaction-scoped advisory lock on the key,
 // so that one writer at a time works on a resource across processes.
+//
+// It reads every alert of the resource and every member of its incidents:
+// ResourceAlerts is the pass that reads only what given alerts can change.
 func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker.Event, error) {
+	ctx = authz.System(ctx) // correlation sees every alert of the resource
+	res, err := lockResource(ctx, tx, key, cfg)
+	if res == nil || err != nil {
+		return nil, err
+	}
+	return full(ctx, tx, res, cfg, "")
+}
+
+// lockResource takes the resource's lock and loads it; nil when there is
+// no such resource.
+func lockResource(ctx context.Context, tx *ent.Tx, key string, cfg Config) (*ent.Resource, error) {
 	if key == "" {
 		return nil, nil
 	}
-	ctx = authz.System(ctx) // correlation sees every alert of the resource
 	if err := lock(ctx, tx, key, cfg); err != nil {
 		return nil, err
 	}
@@ -72,6 +106,13 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 	if err != nil {
 		return nil, fmt.Errorf("loading resource: %w", err)
 	}
+	return res, nil
+}
+
+// full is Resource on the locked resource res; why says what made the
+// pass a full one.
+func full(ctx context.Context, tx *ent.Tx, res *ent.Resource, cfg Config, why string) ([]broker.Event, error) {
+	key := res.Key
 	all, err := tx.Alert.Query().
 		Where(entalert.ResourceKey(key)).
 		Select(entalert.FieldID, entalert.FieldSystemAlertID, entalert.FieldDisplayName, entalert.FieldSeverity, entalert.FieldStatus,
@@ -82,6 +123,7 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 	if err != nil {
 		return nil, fmt.Errorf("loading alerts: %w", err)
 	}
+	cfg.observe(Pass{Key: key, Full: true, Why: why, AlertsRead: len(all)})
 	incs, err := tx.Incident.Query().
 		Where(incident.ResourceKey(key), incident.MergedIntoIDIsNil()).
 		WithAlerts(func(q *ent.AlertQuery) { q.Select(entalert.FieldID) }).
@@ -126,7 +168,11 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 		if a.Status == alerts.Dismissed || excluded[a.ID] {
 			continue
 		}
-		eligible = append(eligible, Member{ID: a.ID, Start: a.StartTime, Tactics: a.Tactics, Severity: a.Severity.Rank()})
+		eligible = append(eligible, memberOf(a))
+	}
+	isEligible := func(id int) bool {
+		a := byID[id]
+		return a != nil && a.Status != alerts.Dismissed && !excluded[id]
 	}
 
 	// Each qualifying chain, with the open incidents that share an alert
@@ -169,9 +215,11 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 		}
 		if len(holders) == 0 {
 			ids := sortedKeys(members)
-			d := derive(res.Name, alerts.Active, pick(byID, ids))
+			g := aggregateOf(pick(byID, ids))
+			g.judge(membersOf(pick(byID, ids)), isEligible, params)
+			d := g.derived(titleOn(res.Name), res.Name, alerts.Active)
 			c := tx.Incident.Create().SetResource(res).SetResourceKey(key).
-				AddAlertIDs(ids[:min(len(ids), linkChunk)]...)
+				AddAlertIDs(ids[:min(len(ids), linkChunk)]...).SetAggregate(g.encode())
 			if prev := follows(prior, d.First, params.Window); prev != 0 {
 				c.SetFollowsID(prev)
 			}
@@ -211,18 +259,41 @@ func Resource(ctx context.Context, tx *ent.Tx, key string, cfg Config) ([]broker
 		for _, a := range inc.Edges.Alerts {
 			ids = append(ids, a.ID)
 		}
-		d := derive(res.Name, inc.Status, pick(byID, ids))
-		if same(inc, d) {
+		ms := pick(byID, ids)
+		g := aggregateOf(ms)
+		g.judge(membersOf(ms), isEligible, params)
+		d := g.derived(titleOn(res.Name), res.Name, inc.Status)
+		enc := g.encode()
+		changed := !same(inc, d)
+		if !changed && bytes.Equal(inc.Aggregate, enc) {
 			continue
 		}
-		u := tx.Incident.UpdateOne(inc)
+		u := tx.Incident.UpdateOne(inc).SetAggregate(enc)
 		d.set(u.Mutation())
 		if err := u.Exec(ctx); err != nil {
 			return nil, fmt.Errorf("updating incident: %w", err)
 		}
-		events = append(events, broker.Event{Kind: broker.IncidentUpdated, IncidentID: inc.ID})
+		if changed { // the aggregate alone is no news to subscribers
+			events = append(events, broker.Event{Kind: broker.IncidentUpdated, IncidentID: inc.ID})
+		}
 	}
 	return events, nil
+}
+
+// titleOn is the title of a per-resource incident.
+func titleOn(name string) string { return "Security incident detected on " + name }
+
+// memberOf is what the rule reads of an alert.
+func memberOf(a *ent.Alert) Member {
+	return Member{ID: a.ID, Start: a.StartTime, Tactics: a.Tactics, Severity: a.Severity.Rank()}
+}
+
+func membersOf(as []*ent.Alert) []Member {
+	out := make([]Member, len(as))
+	for i, a := range as {
+		out[i] = memberOf(a)
+	}
+	return out
 }
 
 // lock takes the resource's advisory lock on PostgreSQL, until tx ends

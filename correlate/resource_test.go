@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -32,14 +33,41 @@ type fixture struct {
 	in  *ingest.Ingester
 	job *correlate.Job
 	cfg correlate.Config
+	// full makes ingest correlate with full passes (Job.Correlate) in
+	// place of passes over the changed alerts (Job.CorrelateAlerts).
+	full bool
+
+	mu     sync.Mutex
+	passes []correlate.Pass // what the per-resource passes did
 }
 
 func newFixture(t *testing.T, dsn string, window time.Duration) *fixture {
 	db := storetest.Open(t, dsn)
-	f := &fixture{t: t, db: db, cfg: correlate.Config{Window: window}}
+	f := &fixture{t: t, db: db}
+	f.cfg = correlate.Config{Window: window, Observe: f.observe}
 	f.in = ingest.New(db, ingest.Options{})
 	f.job = correlate.NewJob(db, nil, f.cfg, nil)
 	return f
+}
+
+func (f *fixture) observe(p correlate.Pass) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.passes = append(f.passes, p)
+}
+
+// passCounts returns how many passes were incremental and how many full.
+func (f *fixture) passCounts() (incremental, full int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, p := range f.passes {
+		if p.Full {
+			full++
+		} else {
+			incremental++
+		}
+	}
+	return incremental, full
 }
 
 // alert builds an alert on resource res starting at t0+after.
@@ -74,8 +102,14 @@ func (f *fixture) ingest(as ...*alerts.Alert) {
 	if len(res.Rejected) > 0 {
 		f.t.Fatalf("ingest rejected %v", res.Rejected)
 	}
-	if _, err := f.job.Correlate(authz.System(context.Background()), res.Keys...); err != nil {
-		f.t.Fatalf("correlate %v: %v", res.Keys, err)
+	var err2 error
+	if f.full {
+		_, err2 = f.job.Correlate(authz.System(context.Background()), res.Keys...)
+	} else {
+		_, err2 = f.job.CorrelateAlerts(authz.System(context.Background()), res.Changed)
+	}
+	if err2 != nil {
+		f.t.Fatalf("correlate %v: %v", res.Keys, err2)
 	}
 }
 

@@ -47,6 +47,8 @@ type Incident struct {
 	RemediationSteps []string `json:"remediation_steps,omitempty"`
 	// AlertCount holds the value of the "alert_count" field.
 	AlertCount int `json:"alert_count,omitempty"`
+	// what correlation keeps of its members to maintain the derived fields incrementally (package correlate's aggregate, as JSON)
+	Aggregate []byte `json:"aggregate,omitempty"`
 	// the correlation key of its resource; one writer per key
 	ResourceKey string `json:"resource_key,omitempty"`
 	// an analyst closed it: its alerts stay out of later correlation
@@ -184,7 +186,7 @@ func (*Incident) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case incident.FieldTactics, incident.FieldSourceIps, incident.FieldRemediationSteps:
+		case incident.FieldTactics, incident.FieldSourceIps, incident.FieldRemediationSteps, incident.FieldAggregate:
 			values[i] = new([]byte)
 		case incident.FieldIsActive, incident.FieldClosedByAnalyst, incident.FieldMultiResource:
 			values[i] = new(sql.NullBool)
@@ -302,6 +304,12 @@ func (_m *Incident) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field alert_count", values[i])
 			} else if value.Valid {
 				_m.AlertCount = int(value.Int64)
+			}
+		case incident.FieldAggregate:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field aggregate", values[i])
+			} else if value != nil {
+				_m.Aggregate = *value
 			}
 		case incident.FieldResourceKey:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -481,6 +489,9 @@ func (_m *Incident) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("alert_count=")
 	builder.WriteString(fmt.Sprintf("%v", _m.AlertCount))
+	builder.WriteString(", ")
+	builder.WriteString("aggregate=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Aggregate))
 	builder.WriteString(", ")
 	builder.WriteString("resource_key=")
 	builder.WriteString(_m.ResourceKey)

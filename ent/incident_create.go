@@ -146,6 +146,12 @@ func (_c *IncidentCreate) SetNillableAlertCount(v *int) *IncidentCreate {
 	return _c
 }
 
+// SetAggregate sets the "aggregate" field.
+func (_c *IncidentCreate) SetAggregate(v []byte) *IncidentCreate {
+	_c.mutation.SetAggregate(v)
+	return _c
+}
+
 // SetResourceKey sets the "resource_key" field.
 func (_c *IncidentCreate) SetResourceKey(v string) *IncidentCreate {
 	_c.mutation.SetResourceKey(v)
@@ -591,6 +597,10 @@ func (_c *IncidentCreate) createSpec() (*Incident, *sqlgraph.CreateSpec) {
 		_spec.SetField(incident.FieldAlertCount, field.TypeInt, value)
 		_node.AlertCount = value
 	}
+	if value, ok := _c.mutation.Aggregate(); ok {
+		_spec.SetField(incident.FieldAggregate, field.TypeBytes, value)
+		_node.Aggregate = value
+	}
 	if value, ok := _c.mutation.ResourceKey(); ok {
 		_spec.SetField(incident.FieldResourceKey, field.TypeString, value)
 		_node.ResourceKey = value
@@ -979,6 +989,24 @@ func (u *IncidentUpsert) AddAlertCount(v int) *IncidentUpsert {
 	return u
 }
 
+// SetAggregate sets the "aggregate" field.
+func (u *IncidentUpsert) SetAggregate(v []byte) *IncidentUpsert {
+	u.Set(incident.FieldAggregate, v)
+	return u
+}
+
+// UpdateAggregate sets the "aggregate" field to the value that was provided on create.
+func (u *IncidentUpsert) UpdateAggregate() *IncidentUpsert {
+	u.SetExcluded(incident.FieldAggregate)
+	return u
+}
+
+// ClearAggregate clears the value of the "aggregate" field.
+func (u *IncidentUpsert) ClearAggregate() *IncidentUpsert {
+	u.SetNull(incident.FieldAggregate)
+	return u
+}
+
 // SetResourceKey sets the "resource_key" field.
 func (u *IncidentUpsert) SetResourceKey(v string) *IncidentUpsert {
 	u.Set(incident.FieldResourceKey, v)
@@ -1332,6 +1360,27 @@ func (u *IncidentUpsertOne) AddAlertCount(v int) *IncidentUpsertOne {
 func (u *IncidentUpsertOne) UpdateAlertCount() *IncidentUpsertOne {
 	return u.Update(func(s *IncidentUpsert) {
 		s.UpdateAlertCount()
+	})
+}
+
+// SetAggregate sets the "aggregate" field.
+func (u *IncidentUpsertOne) SetAggregate(v []byte) *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.SetAggregate(v)
+	})
+}
+
+// UpdateAggregate sets the "aggregate" field to the value that was provided on create.
+func (u *IncidentUpsertOne) UpdateAggregate() *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.UpdateAggregate()
+	})
+}
+
+// ClearAggregate clears the value of the "aggregate" field.
+func (u *IncidentUpsertOne) ClearAggregate() *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.ClearAggregate()
 	})
 }
 
@@ -1872,6 +1921,27 @@ func (u *IncidentUpsertBulk) AddAlertCount(v int) *IncidentUpsertBulk {
 func (u *IncidentUpsertBulk) UpdateAlertCount() *IncidentUpsertBulk {
 	return u.Update(func(s *IncidentUpsert) {
 		s.UpdateAlertCount()
+	})
+}
+
+// SetAggregate sets the "aggregate" field.
+func (u *IncidentUpsertBulk) SetAggregate(v []byte) *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.SetAggregate(v)
+	})
+}
+
+// UpdateAggregate sets the "aggregate" field to the value that was provided on create.
+func (u *IncidentUpsertBulk) UpdateAggregate() *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.UpdateAggregate()
+	})
+}
+
+// ClearAggregate clears the value of the "aggregate" field.
+func (u *IncidentUpsertBulk) ClearAggregate() *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.ClearAggregate()
 	})
 }
 

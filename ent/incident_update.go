@@ -233,6 +233,18 @@ func (_u *IncidentUpdate) AddAlertCount(v int) *IncidentUpdate {
 	return _u
 }
 
+// SetAggregate sets the "aggregate" field.
+func (_u *IncidentUpdate) SetAggregate(v []byte) *IncidentUpdate {
+	_u.mutation.SetAggregate(v)
+	return _u
+}
+
+// ClearAggregate clears the value of the "aggregate" field.
+func (_u *IncidentUpdate) ClearAggregate() *IncidentUpdate {
+	_u.mutation.ClearAggregate()
+	return _u
+}
+
 // SetResourceKey sets the "resource_key" field.
 func (_u *IncidentUpdate) SetResourceKey(v string) *IncidentUpdate {
 	_u.mutation.SetResourceKey(v)
@@ -745,6 +757,12 @@ func (_u *IncidentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedAlertCount(); ok {
 		_spec.AddField(incident.FieldAlertCount, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.Aggregate(); ok {
+		_spec.SetField(incident.FieldAggregate, field.TypeBytes, value)
+	}
+	if _u.mutation.AggregateCleared() {
+		_spec.ClearField(incident.FieldAggregate, field.TypeBytes)
 	}
 	if value, ok := _u.mutation.ResourceKey(); ok {
 		_spec.SetField(incident.FieldResourceKey, field.TypeString, value)
@@ -1326,6 +1344,18 @@ func (_u *IncidentUpdateOne) AddAlertCount(v int) *IncidentUpdateOne {
 	return _u
 }
 
+// SetAggregate sets the "aggregate" field.
+func (_u *IncidentUpdateOne) SetAggregate(v []byte) *IncidentUpdateOne {
+	_u.mutation.SetAggregate(v)
+	return _u
+}
+
+// ClearAggregate clears the value of the "aggregate" field.
+func (_u *IncidentUpdateOne) ClearAggregate() *IncidentUpdateOne {
+	_u.mutation.ClearAggregate()
+	return _u
+}
+
 // SetResourceKey sets the "resource_key" field.
 func (_u *IncidentUpdateOne) SetResourceKey(v string) *IncidentUpdateOne {
 	_u.mutation.SetResourceKey(v)
@@ -1868,6 +1898,12 @@ func (_u *IncidentUpdateOne) sqlSave(ctx context.Context) (_node *Incident, err 
 	}
 	if value, ok := _u.mutation.AddedAlertCount(); ok {
 		_spec.AddField(incident.FieldAlertCount, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.Aggregate(); ok {
+		_spec.SetField(incident.FieldAggregate, field.TypeBytes, value)
+	}
+	if _u.mutation.AggregateCleared() {
+		_spec.ClearField(incident.FieldAggregate, field.TypeBytes)
 	}
 	if value, ok := _u.mutation.ResourceKey(); ok {
 		_spec.SetField(incident.FieldResourceKey, field.TypeString, value)

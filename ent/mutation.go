@@ -5596,6 +5596,7 @@ type IncidentMutation struct {
 	appendremediation_steps []string
 	alert_count             *int
 	addalert_count          *int
+	aggregate               *[]byte
 	resource_key            *string
 	closed_by_analyst       *bool
 	multi_resource          *bool
@@ -6302,6 +6303,55 @@ func (m *IncidentMutation) AddedAlertCount() (r int, exists bool) {
 func (m *IncidentMutation) ResetAlertCount() {
 	m.alert_count = nil
 	m.addalert_count = nil
+}
+
+// SetAggregate sets the "aggregate" field.
+func (m *IncidentMutation) SetAggregate(b []byte) {
+	m.aggregate = &b
+}
+
+// Aggregate returns the value of the "aggregate" field in the mutation.
+func (m *IncidentMutation) Aggregate() (r []byte, exists bool) {
+	v := m.aggregate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAggregate returns the old "aggregate" field's value of the Incident entity.
+// If the Incident object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentMutation) OldAggregate(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAggregate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAggregate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAggregate: %w", err)
+	}
+	return oldValue.Aggregate, nil
+}
+
+// ClearAggregate clears the value of the "aggregate" field.
+func (m *IncidentMutation) ClearAggregate() {
+	m.aggregate = nil
+	m.clearedFields[incident.FieldAggregate] = struct{}{}
+}
+
+// AggregateCleared returns if the "aggregate" field was cleared in this mutation.
+func (m *IncidentMutation) AggregateCleared() bool {
+	_, ok := m.clearedFields[incident.FieldAggregate]
+	return ok
+}
+
+// ResetAggregate resets all changes to the "aggregate" field.
+func (m *IncidentMutation) ResetAggregate() {
+	m.aggregate = nil
+	delete(m.clearedFields, incident.FieldAggregate)
 }
 
 // SetResourceKey sets the "resource_key" field.
@@ -7088,7 +7138,7 @@ func (m *IncidentMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IncidentMutation) Fields() []string {
-	fields := make([]string, 0, 21)
+	fields := make([]string, 0, 22)
 	if m.title != nil {
 		fields = append(fields, incident.FieldTitle)
 	}
@@ -7127,6 +7177,9 @@ func (m *IncidentMutation) Fields() []string {
 	}
 	if m.alert_count != nil {
 		fields = append(fields, incident.FieldAlertCount)
+	}
+	if m.aggregate != nil {
+		fields = append(fields, incident.FieldAggregate)
 	}
 	if m.resource_key != nil {
 		fields = append(fields, incident.FieldResourceKey)
@@ -7186,6 +7239,8 @@ func (m *IncidentMutation) Field(name string) (ent.Value, bool) {
 		return m.RemediationSteps()
 	case incident.FieldAlertCount:
 		return m.AlertCount()
+	case incident.FieldAggregate:
+		return m.Aggregate()
 	case incident.FieldResourceKey:
 		return m.ResourceKey()
 	case incident.FieldClosedByAnalyst:
@@ -7237,6 +7292,8 @@ func (m *IncidentMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldRemediationSteps(ctx)
 	case incident.FieldAlertCount:
 		return m.OldAlertCount(ctx)
+	case incident.FieldAggregate:
+		return m.OldAggregate(ctx)
 	case incident.FieldResourceKey:
 		return m.OldResourceKey(ctx)
 	case incident.FieldClosedByAnalyst:
@@ -7352,6 +7409,13 @@ func (m *IncidentMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetAlertCount(v)
+		return nil
+	case incident.FieldAggregate:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAggregate(v)
 		return nil
 	case incident.FieldResourceKey:
 		v, ok := value.(string)
@@ -7490,6 +7554,9 @@ func (m *IncidentMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *IncidentMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(incident.FieldAggregate) {
+		fields = append(fields, incident.FieldAggregate)
+	}
 	if m.FieldCleared(incident.FieldMergedBy) {
 		fields = append(fields, incident.FieldMergedBy)
 	}
@@ -7513,6 +7580,9 @@ func (m *IncidentMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *IncidentMutation) ClearField(name string) error {
 	switch name {
+	case incident.FieldAggregate:
+		m.ClearAggregate()
+		return nil
 	case incident.FieldMergedBy:
 		m.ClearMergedBy()
 		return nil
@@ -7568,6 +7638,9 @@ func (m *IncidentMutation) ResetField(name string) error {
 		return nil
 	case incident.FieldAlertCount:
 		m.ResetAlertCount()
+		return nil
+	case incident.FieldAggregate:
+		m.ResetAggregate()
 		return nil
 	case incident.FieldResourceKey:
 		m.ResetResourceKey()

@@ -167,19 +167,19 @@ func init() {
 	// incident.DefaultAlertCount holds the default value on creation for the alert_count field.
 	incident.DefaultAlertCount = incidentDescAlertCount.Default.(int)
 	// incidentDescClosedByAnalyst is the schema descriptor for closed_by_analyst field.
-	incidentDescClosedByAnalyst := incidentFields[14].Descriptor()
+	incidentDescClosedByAnalyst := incidentFields[15].Descriptor()
 	// incident.DefaultClosedByAnalyst holds the default value on creation for the closed_by_analyst field.
 	incident.DefaultClosedByAnalyst = incidentDescClosedByAnalyst.Default.(bool)
 	// incidentDescMultiResource is the schema descriptor for multi_resource field.
-	incidentDescMultiResource := incidentFields[15].Descriptor()
+	incidentDescMultiResource := incidentFields[16].Descriptor()
 	// incident.DefaultMultiResource holds the default value on creation for the multi_resource field.
 	incident.DefaultMultiResource = incidentDescMultiResource.Default.(bool)
 	// incidentDescCreatedAt is the schema descriptor for created_at field.
-	incidentDescCreatedAt := incidentFields[19].Descriptor()
+	incidentDescCreatedAt := incidentFields[20].Descriptor()
 	// incident.DefaultCreatedAt holds the default value on creation for the created_at field.
 	incident.DefaultCreatedAt = incidentDescCreatedAt.Default.(func() time.Time)
 	// incidentDescUpdatedAt is the schema descriptor for updated_at field.
-	incidentDescUpdatedAt := incidentFields[20].Descriptor()
+	incidentDescUpdatedAt := incidentFields[21].Descriptor()
 	// incident.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	incident.DefaultUpdatedAt = incidentDescUpdatedAt.Default.(func() time.Time)
 	// incident.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.

@@ -37,6 +37,11 @@ type Options struct {
 	// OnCommit is called after each committed ingest with the correlation
 	// keys of the resources it touched (never while the transaction is open).
 	OnCommit func(keys ...string)
+	// OnChange, when set, is called after each committed ingest in place
+	// of OnCommit with the ids of the alerts created or updated, by the
+	// correlation key of their resource: what lets correlation read only
+	// what they affect (correlate.Job.ScheduleAlerts).
+	OnChange func(changed map[string][]int)
 	// MaxPayload caps the raw payload stored per alert (default 64 KiB).
 	MaxPayload int
 }
@@ -63,6 +68,9 @@ type Result struct {
 	Rejected   []Rejection `json:"rejected"`
 	// Keys are the correlation keys of the resources touched.
 	Keys []string `json:"-"`
+	// Changed are the ids of the alerts created or updated, by the
+	// correlation key of their resource.
+	Changed map[string][]int `json:"-"`
 }
 
 // Rejection is one item that was not stored.
@@ -126,14 +134,18 @@ func (in *Ingester) Items(ctx context.Context, items []Item) (Result, error) {
 		if err != nil {
 			return err
 		}
-		if in.opts.OnCommit != nil && len(counts.keys) > 0 {
-			keys := counts.keys
+		if (in.opts.OnCommit != nil || in.opts.OnChange != nil) && len(counts.keys) > 0 {
+			keys, changed := counts.keys, counts.changed
 			tx.OnCommit(func(next ent.Committer) ent.Committer {
 				return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
 					if err := next.Commit(ctx, tx); err != nil {
 						return err
 					}
-					in.opts.OnCommit(keys...)
+					if in.opts.OnChange != nil {
+						in.opts.OnChange(changed)
+					} else {
+						in.opts.OnCommit(keys...)
+					}
 					return nil
 				})
 			})
@@ -164,7 +176,7 @@ func (in *Ingester) Items(ctx context.Context, items []Item) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("storing %d alerts: %w", len(valid), err)
 	}
-	res.Accepted, res.Updated, res.Duplicates, res.Keys = counts.accepted, counts.updated, counts.duplicates, counts.keys
+	res.Accepted, res.Updated, res.Duplicates, res.Keys, res.Changed = counts.accepted, counts.updated, counts.duplicates, counts.keys, counts.changed
 	return res, nil
 }
 

@@ -27,6 +27,7 @@ const edgeChunk = 5000
 type counts struct {
 	accepted, updated, duplicates int
 	keys                          []string
+	changed                       map[string][]int // resource key → ids of the alerts created or updated
 }
 
 // writer does one batch's writes inside tx.
@@ -140,6 +141,13 @@ func (w *writer) write(ctx context.Context, batch []*pending) (counts, error) {
 		c.keys = append(c.keys, k)
 	}
 	sort.Strings(c.keys)
+	c.changed = map[string][]int{}
+	for _, s := range order {
+		if s.final != nil && s.final.hasRes {
+			k := s.final.resource.Key
+			c.changed[k] = append(c.changed[k], s.id)
+		}
+	}
 	return c, nil
 }
 
@@ -355,6 +363,7 @@ func (w *writer) create(ctx context.Context, creates []*slot, resources, keyed m
 		}
 		payloads := make([]*ent.AlertPayloadCreate, len(created))
 		for i, a := range created {
+			part[i].id = a.ID
 			if err := w.linkRest(ctx, a.ID, entityIDs[i]); err != nil {
 				return err
 			}

@@ -95,7 +95,14 @@ var migrating sync.Mutex
 func migrateSchema(ctx context.Context, client *ent.Client) error {
 	migrating.Lock()
 	defer migrating.Unlock()
-	return client.Schema.Create(ctx, migrate.WithGlobalUniqueID(true))
+	if err := client.Schema.Create(ctx, migrate.WithGlobalUniqueID(true)); err != nil {
+		return err
+	}
+	// ent keys the incident–alert join table by (incident_id, alert_id)
+	// only; correlation also looks up the incidents of given alerts, which
+	// without this index scans every membership row.
+	_, err := client.ExecContext(ctx, "CREATE INDEX IF NOT EXISTS incident_alerts_alert_id ON incident_alerts (alert_id)")
+	return err
 }
 
 func openDriver(dsn string) (*entsql.Driver, string, *sql.DB, error) {

@@ -95,7 +95,9 @@ func MergeIncidents(ctx context.Context, c *ent.Client, into, from int) (*ent.In
 		return nil, nil, fmt.Errorf("merging incident: %w", err)
 	}
 	for start := 0; start < len(add); start += 1000 {
-		if err := c.Incident.UpdateOneID(a.ID).AddAlertIDs(add[start:min(start+1000, len(add))]...).Exec(ctx); err != nil {
+		// Without its aggregate, correlation recomputes into's derived
+		// fields from its members (see correlate's aggregate).
+		if err := c.Incident.UpdateOneID(a.ID).AddAlertIDs(add[start:min(start+1000, len(add))]...).ClearAggregate().Exec(ctx); err != nil {
 			return nil, nil, fmt.Errorf("merging incident: %w", err)
 		}
 		if err := c.IncidentLink.CreateBulk(links[start:min(start+1000, len(links))]...).Exec(ctx); err != nil {
@@ -125,7 +127,7 @@ func RemoveAlert(ctx context.Context, c *ent.Client, incidentID, alertID int) (*
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := c.Incident.UpdateOne(inc).RemoveAlertIDs(alertID).Exec(ctx); err != nil {
+	if err := c.Incident.UpdateOne(inc).RemoveAlertIDs(alertID).ClearAggregate().Exec(ctx); err != nil {
 		return nil, nil, fmt.Errorf("removing the alert: %w", err)
 	}
 	if _, err := c.IncidentLink.Delete().Where(incidentlink.IncidentID(incidentID), incidentlink.AlertID(alertID)).Exec(ctx); err != nil {

@@ -23,6 +23,11 @@ func SetAlertStatus(ctx context.Context, c *ent.Client, id int, status alerts.St
 	if err != nil {
 		return nil, nil, err
 	}
+	// The aggregates of its incidents no longer hold: correlation
+	// recomputes them from their members (see correlate's aggregate).
+	if err := c.Incident.Update().Where(incident.HasAlertsWith(entalert.ID(id))).ClearAggregate().Exec(ctx); err != nil {
+		return nil, nil, fmt.Errorf("updating the alert's incidents: %w", err)
+	}
 	return a, keys(a.ResourceKey), nil
 }
 
@@ -38,7 +43,9 @@ func SetIncidentStatus(ctx context.Context, c *ent.Client, id int, status alerts
 	if inc.MergedIntoID != nil {
 		return nil, nil, fmt.Errorf("incident %d was merged into incident %d: %w", id, *inc.MergedIntoID, ErrMerged)
 	}
-	u := c.Incident.UpdateOne(inc).SetStatus(status).SetClosedByAnalyst(status.Closed())
+	// Closing or reopening it moves its alerts out of or into correlation:
+	// without its aggregate, correlation recomputes it from its members.
+	u := c.Incident.UpdateOne(inc).SetStatus(status).SetClosedByAnalyst(status.Closed()).ClearAggregate()
 	if status.Closed() {
 		u.SetIsActive(false)
 	}

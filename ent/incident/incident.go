@@ -43,6 +43,8 @@ const (
 	FieldRemediationSteps = "remediation_steps"
 	// FieldAlertCount holds the string denoting the alert_count field in the database.
 	FieldAlertCount = "alert_count"
+	// FieldAggregate holds the string denoting the aggregate field in the database.
+	FieldAggregate = "aggregate"
 	// FieldResourceKey holds the string denoting the resource_key field in the database.
 	FieldResourceKey = "resource_key"
 	// FieldClosedByAnalyst holds the string denoting the closed_by_analyst field in the database.
@@ -133,6 +135,7 @@ var Columns = []string{
 	FieldSourceIps,
 	FieldRemediationSteps,
 	FieldAlertCount,
+	FieldAggregate,
 	FieldResourceKey,
 	FieldClosedByAnalyst,
 	FieldMultiResource,

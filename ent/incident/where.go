@@ -96,6 +96,11 @@ func AlertCount(v int) predicate.Incident {
 	return predicate.Incident(sql.FieldEQ(FieldAlertCount, v))
 }
 
+// Aggregate applies equality check predicate on the "aggregate" field. It's identical to AggregateEQ.
+func Aggregate(v []byte) predicate.Incident {
+	return predicate.Incident(sql.FieldEQ(FieldAggregate, v))
+}
+
 // ResourceKey applies equality check predicate on the "resource_key" field. It's identical to ResourceKeyEQ.
 func ResourceKey(v string) predicate.Incident {
 	return predicate.Incident(sql.FieldEQ(FieldResourceKey, v))
@@ -534,6 +539,56 @@ func AlertCountLT(v int) predicate.Incident {
 // AlertCountLTE applies the LTE predicate on the "alert_count" field.
 func AlertCountLTE(v int) predicate.Incident {
 	return predicate.Incident(sql.FieldLTE(FieldAlertCount, v))
+}
+
+// AggregateEQ applies the EQ predicate on the "aggregate" field.
+func AggregateEQ(v []byte) predicate.Incident {
+	return predicate.Incident(sql.FieldEQ(FieldAggregate, v))
+}
+
+// AggregateNEQ applies the NEQ predicate on the "aggregate" field.
+func AggregateNEQ(v []byte) predicate.Incident {
+	return predicate.Incident(sql.FieldNEQ(FieldAggregate, v))
+}
+
+// AggregateIn applies the In predicate on the "aggregate" field.
+func AggregateIn(vs ...[]byte) predicate.Incident {
+	return predicate.Incident(sql.FieldIn(FieldAggregate, vs...))
+}
+
+// AggregateNotIn applies the NotIn predicate on the "aggregate" field.
+func AggregateNotIn(vs ...[]byte) predicate.Incident {
+	return predicate.Incident(sql.FieldNotIn(FieldAggregate, vs...))
+}
+
+// AggregateGT applies the GT predicate on the "aggregate" field.
+func AggregateGT(v []byte) predicate.Incident {
+	return predicate.Incident(sql.FieldGT(FieldAggregate, v))
+}
+
+// AggregateGTE applies the GTE predicate on the "aggregate" field.
+func AggregateGTE(v []byte) predicate.Incident {
+	return predicate.Incident(sql.FieldGTE(FieldAggregate, v))
+}
+
+// AggregateLT applies the LT predicate on the "aggregate" field.
+func AggregateLT(v []byte) predicate.Incident {
+	return predicate.Incident(sql.FieldLT(FieldAggregate, v))
+}
+
+// AggregateLTE applies the LTE predicate on the "aggregate" field.
+func AggregateLTE(v []byte) predicate.Incident {
+	return predicate.Incident(sql.FieldLTE(FieldAggregate, v))
+}
+
+// AggregateIsNil applies the IsNil predicate on the "aggregate" field.
+func AggregateIsNil() predicate.Incident {
+	return predicate.Incident(sql.FieldIsNull(FieldAggregate))
+}
+
+// AggregateNotNil applies the NotNil predicate on the "aggregate" field.
+func AggregateNotNil() predicate.Incident {
+	return predicate.Incident(sql.FieldNotNull(FieldAggregate))
 }
 
 // ResourceKeyEQ applies the EQ predicate on the "resource_key" field.

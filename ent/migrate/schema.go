@@ -212,6 +212,7 @@ var (
 		{Name: "source_ips", Type: field.TypeJSON},
 		{Name: "remediation_steps", Type: field.TypeJSON},
 		{Name: "alert_count", Type: field.TypeInt, Default: 0},
+		{Name: "aggregate", Type: field.TypeBytes, Nullable: true},
 		{Name: "resource_key", Type: field.TypeString},
 		{Name: "closed_by_analyst", Type: field.TypeBool, Default: false},
 		{Name: "multi_resource", Type: field.TypeBool, Default: false},
@@ -231,13 +232,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "incidents_incidents_followed_by",
-				Columns:    []*schema.Column{IncidentsColumns[22]},
+				Columns:    []*schema.Column{IncidentsColumns[23]},
 				RefColumns: []*schema.Column{IncidentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "incidents_resources_incidents",
-				Columns:    []*schema.Column{IncidentsColumns[23]},
+				Columns:    []*schema.Column{IncidentsColumns[24]},
 				RefColumns: []*schema.Column{ResourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -246,12 +247,12 @@ var (
 			{
 				Name:    "incident_resource_key",
 				Unique:  false,
-				Columns: []*schema.Column{IncidentsColumns[14]},
+				Columns: []*schema.Column{IncidentsColumns[15]},
 			},
 			{
 				Name:    "incident_multi_resource",
 				Unique:  false,
-				Columns: []*schema.Column{IncidentsColumns[16]},
+				Columns: []*schema.Column{IncidentsColumns[17]},
 			},
 			{
 				Name:    "incident_last_activity_time",

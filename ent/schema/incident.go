@@ -55,6 +55,9 @@ func (Incident) Fields() []ent.Field {
 			Annotations(entgql.Type("[String!]"), entgql.Skip(entgql.SkipWhereInput)),
 		field.Int("alert_count").Default(0).
 			Annotations(entgql.OrderField("ALERT_COUNT")),
+		field.Bytes("aggregate").Optional().
+			Comment("what correlation keeps of its members to maintain the derived fields incrementally (package correlate's aggregate, as JSON)").
+			Annotations(entgql.Skip()),
 		field.String("resource_key").
 			Comment("the correlation key of its resource; one writer per key").
 			Annotations(entgql.Skip()),
