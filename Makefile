@@ -42,7 +42,7 @@ test-go:
 	@set -euo pipefail; \
 	source scripts/test-postgres.sh; trap vigil_test_postgres_stop EXIT; \
 	echo "PostgreSQL for tests: $$VIGIL_TEST_POSTGRES"; \
-	$(GO) test -race -count=1 -timeout 15m -skip '^(TestHostileInputs|TestIncidentOfAHundredThousandAlerts)$$' ./...; \
+	$(GO) test -race -count=1 -timeout 25m -skip '^(TestHostileInputs|TestIncidentOfAHundredThousandAlerts)$$' ./...; \
 	echo "the hostile-input corpus and the incident of 100,000 alerts, without the race detector (10 MB strings and 100,000 rows under it take minutes):"; \
 	$(GO) test -count=1 -timeout 10m -run '^(TestHostileInputs|TestIncidentOfAHundredThousandAlerts)$$' .
 
