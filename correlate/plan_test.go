@@ -1,0 +1,39 @@
+package correlate_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/vigil-soc/vigil/authz"
+	"github.com/vigil-soc/vigil/correlate"
+	"github.com/vigil-soc/vigil/killchain"
+	"github.com/vigil-soc/vigil/store/storetest"
+)
+
+// TestPlanReadsIncidentsInPages: the before/after snapshots of a rebuild
+// read incidents a page at a time (one IN list of every incident failed on
+// SQLite past 32,766 incidents), and every page counts.
+func TestPlanReadsIncidentsInPages(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		f := newFixture(t, dsn, 24*time.Hour)
+		const resources = 7
+		for r := 0; r < resources; r++ {
+			res := fmt.Sprintf("/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/plan%d", r)
+			f.ingest(alert(fmt.Sprintf("p%d-a", r), res, 0, killchain.InitialAccess),
+				alert(fmt.Sprintf("p%d-b", r), res, time.Hour, killchain.Execution))
+		}
+		defer correlate.SetSnapshotPage(2)()
+		ctx := authz.System(context.Background())
+		for _, dry := range []bool{true, false} {
+			d, err := correlate.Plan(ctx, f.db, f.cfg, true, dry)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d != (correlate.Diff{Unchanged: resources}) {
+				t.Errorf("rebuild (dry run %v) of %d one-chain resources in pages of 2: %v, want %d unchanged", dry, resources, d, resources)
+			}
+		}
+	})
+}
