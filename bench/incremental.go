@@ -45,7 +45,8 @@ const liveStride = 7919
 // chain makes one new per-resource incident; the latency of a chain is from
 // the response to the POST that carried it to the incidentCreated event of
 // its incident.
-func incremental(bin, dsn string, w workload, chainSlot, rate, batch int, d time.Duration) (incrementalResult, error) {
+func incremental(bin, dsn string, w workload, chainSlot int, o options) (incrementalResult, error) {
+	rate, batch, d := o.rate, o.liveBatch, o.duration
 	r := incrementalResult{}
 	var err error
 	if r.stored, err = countAlerts(dsn); err != nil {
@@ -159,7 +160,7 @@ func incremental(bin, dsn string, w workload, chainSlot, rate, batch int, d time
 	// Wait for the events still due: until every chain has its incident,
 	// or the backlog is empty and nothing more arrives for a while.
 	expected := r.chains - r.failedPosts*perBatch
-	for deadline := time.Now().Add(5 * time.Minute); time.Now().Before(deadline); {
+	for deadline := time.Now().Add(o.drain); time.Now().Before(deadline); {
 		if sub.perResource() >= expected {
 			break
 		}

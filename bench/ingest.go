@@ -26,7 +26,7 @@ func ingestSuite(kind, bin, dir string, o options) (result, error) {
 	data := ingestWorkload(o.resources).generate(o.alerts)
 	bodies := batches(data, o.batch)
 	r := result{db: kind, alerts: len(data), batches: len(bodies)}
-	dsn, cleanup, err := database(kind, dir)
+	dsn, cleanup, err := database(kind, dir, "")
 	if err != nil {
 		return r, err
 	}

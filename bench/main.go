@@ -48,8 +48,8 @@ type options struct {
 
 	backlog, backlogResources, seedBatch int // the rebuild and incremental suites
 	rate, liveBatch                      int
-	duration                             time.Duration
-	sqliteSeed                           string
+	duration, drain                      time.Duration
+	sqliteSeed, postgresSeed             string
 }
 
 func main() {
@@ -65,7 +65,9 @@ func main() {
 	flag.IntVar(&o.rate, "rate", 1000, "incremental: alerts per second posted")
 	flag.IntVar(&o.liveBatch, "live-batch", 100, "incremental: alerts per POST (whole chains of 5)")
 	flag.DurationVar(&o.duration, "duration", 60*time.Second, "incremental: how long to post")
+	flag.DurationVar(&o.drain, "drain", 5*time.Minute, "incremental: how long to wait after the last POST for the incidents still due")
 	flag.StringVar(&o.sqliteSeed, "sqlite-seed", "", "rebuild, incremental: a SQLite file holding the seeded backlog; copied when it exists, written after seeding when not")
+	flag.StringVar(&o.postgresSeed, "postgres-seed", "", "rebuild, incremental: a PostgreSQL database (on the server of VIGIL_TEST_POSTGRES) holding the seeded backlog; used as the template of the run's database when it exists, made after seeding when not; kept")
 	flag.Parse()
 	o.suites, o.dbs = strings.Split(*suites, ","), strings.Split(*dbs, ",")
 	if err := run(o); err != nil {
@@ -149,7 +151,11 @@ func run(o options) error {
 func backlogSuites(kind, bin, dir string, o options) (rebuildResult, incrementalResult, error) {
 	rb := rebuildResult{db: kind, alerts: o.backlog, resources: o.backlogResources}
 	var inc incrementalResult
-	dsn, cleanup, err := database(kind, dir)
+	template := ""
+	if kind == "postgres" && o.postgresSeed != "" && databaseExists(o.postgresSeed) {
+		template = o.postgresSeed
+	}
+	dsn, cleanup, err := database(kind, dir, template)
 	if err != nil {
 		return rb, inc, err
 	}
@@ -159,11 +165,14 @@ func backlogSuites(kind, bin, dir string, o options) (rebuildResult, incremental
 	rb.alerts = n
 	w := backlogWorkload(o.backlogResources, chains, time.Now())
 	phase := time.Now()
-	if err := seedDatabase(kind, dsn, w, n, o); err != nil {
+	reused, err := seedDatabase(kind, dsn, w, n, o)
+	if err != nil {
 		return rb, inc, fmt.Errorf("seeding: %w", err)
 	}
-	rb.seed = time.Since(phase)
-	progress(os.Stderr, "%s: %d alerts over %d resources seeded in %s", kind, n, o.backlogResources, rb.seed)
+	if !reused {
+		rb.seed = time.Since(phase)
+		progress(os.Stderr, "%s: %d alerts over %d resources seeded in %s", kind, n, o.backlogResources, rb.seed)
+	}
 	if o.has("rebuild") {
 		phase = time.Now()
 		progress(os.Stderr, "%s: vigil correlate --rebuild…", kind)
@@ -178,7 +187,7 @@ func backlogSuites(kind, bin, dir string, o options) (rebuildResult, incremental
 	}
 	if o.has("incremental") {
 		phase = time.Now()
-		inc, err = incremental(bin, dsn, w, chains, o.rate, o.liveBatch, o.duration)
+		inc, err = incremental(bin, dsn, w, chains, o)
 		inc.db = kind
 		if err != nil {
 			return rb, inc, fmt.Errorf("incremental: %w", err)
@@ -188,44 +197,61 @@ func backlogSuites(kind, bin, dir string, o options) (rebuildResult, incremental
 	return rb, inc, nil
 }
 
-// seedDatabase seeds dsn, or on SQLite copies -sqlite-seed when it holds
-// a backlog of the same size (and writes it after seeding when it does
-// not exist).
-func seedDatabase(kind, dsn string, w workload, n int, o options) error {
+// seedDatabase seeds dsn, or reuses a seeded backlog: on SQLite it copies
+// -sqlite-seed when that exists (and writes it after seeding when not); on
+// PostgreSQL dsn was made from -postgres-seed when that exists (and is
+// copied to it after seeding when not). It reports whether it reused one.
+func seedDatabase(kind, dsn string, w workload, n int, o options) (bool, error) {
 	ctx := context.Background()
-	if kind != "sqlite" || o.sqliteSeed == "" {
+	keep := map[string]string{"sqlite": o.sqliteSeed, "postgres": o.postgresSeed}[kind]
+	if keep == "" {
 		_, err := seed(ctx, dsn, w, n, o.seedBatch)
-		return err
+		return false, err
 	}
-	path := strings.TrimPrefix(dsn, "sqlite://")
-	if _, err := os.Stat(o.sqliteSeed); err == nil {
-		if err := copyFile(o.sqliteSeed, path); err != nil {
-			return err
+	reuse := databaseExists(keep)
+	if kind == "sqlite" {
+		_, err := os.Stat(keep)
+		reuse = err == nil
+	}
+	if reuse {
+		if kind == "sqlite" {
+			if err := copyFile(keep, strings.TrimPrefix(dsn, "sqlite://")); err != nil {
+				return false, err
+			}
 		}
 		got, err := countAlerts(dsn)
 		if err != nil {
-			return err
+			return false, err
 		}
 		if got != n {
-			return fmt.Errorf("%s holds %d alerts, not %d: remove it to seed again", o.sqliteSeed, got, n)
+			return false, fmt.Errorf("the seeded backlog %s holds %d alerts, not %d: remove it to seed again", keep, got, n)
 		}
-		progress(os.Stderr, "sqlite: copied the seeded backlog from %s", o.sqliteSeed)
-		return nil
+		progress(os.Stderr, "%s: the seeded backlog comes from %s", kind, keep)
+		return true, nil
 	}
 	if _, err := seed(ctx, dsn, w, n, o.seedBatch); err != nil {
-		return err
+		return false, err
+	}
+	if kind == "postgres" {
+		admin, err := sql.Open("postgres", os.Getenv("VIGIL_TEST_POSTGRES"))
+		if err != nil {
+			return false, err
+		}
+		defer admin.Close()
+		_, err = admin.Exec("CREATE DATABASE " + keep + " TEMPLATE " + dbName(dsn))
+		return false, err
 	}
 	// Fold the WAL into the file so that one file is the whole database.
 	db, err := openSQL(dsn)
 	if err != nil {
-		return err
+		return false, err
 	}
 	_, err = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	db.Close()
 	if err != nil {
-		return err
+		return false, err
 	}
-	return copyFile(path, o.sqliteSeed)
+	return false, copyFile(strings.TrimPrefix(dsn, "sqlite://"), keep)
 }
 
 func copyFile(from, to string) error {
@@ -245,9 +271,9 @@ func copyFile(from, to string) error {
 	return out.Close()
 }
 
-// database returns the DSN of a fresh database of kind, and a function that
-// drops it.
-func database(kind, dir string) (string, func(), error) {
+// database returns the DSN of a fresh database of kind (on PostgreSQL a
+// copy of template, when one is named), and a function that drops it.
+func database(kind, dir, template string) (string, func(), error) {
 	switch kind {
 	case "sqlite":
 		f, err := os.CreateTemp(dir, "bench-*.db")
@@ -271,7 +297,11 @@ func database(kind, dir string) (string, func(), error) {
 			return "", nil, err
 		}
 		name := fmt.Sprintf("vigil_bench_%d", time.Now().UnixNano())
-		if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		create := "CREATE DATABASE " + name
+		if template != "" {
+			create += " TEMPLATE " + template
+		}
+		if _, err := admin.Exec(create); err != nil {
 			admin.Close()
 			return "", nil, err
 		}
@@ -286,6 +316,26 @@ func database(kind, dir string) (string, func(), error) {
 		}, nil
 	}
 	return "", nil, fmt.Errorf("unknown database %q", kind)
+}
+
+// databaseExists reports whether the PostgreSQL server of
+// VIGIL_TEST_POSTGRES has a database called name.
+func databaseExists(name string) bool {
+	admin, err := sql.Open("postgres", os.Getenv("VIGIL_TEST_POSTGRES"))
+	if err != nil {
+		return false
+	}
+	defer admin.Close()
+	var n int
+	err = admin.QueryRow("SELECT COUNT(*) FROM pg_database WHERE datname = $1", name).Scan(&n)
+	return err == nil && n == 1
+}
+
+// dbName is the database a PostgreSQL DSN names.
+func dbName(dsn string) string {
+	name := dsn[strings.LastIndex(dsn, "/")+1:]
+	name, _, _ = strings.Cut(name, "?")
+	return name
 }
 
 // loadAverage is the first three fields of /proc/loadavg.

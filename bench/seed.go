@@ -17,8 +17,9 @@ import (
 // seed stores the first n alerts of w through ingest — the parser and the
 // writer POST /api/alerts and `vigil import` use — with no correlation job
 // listening, so the alerts wait as a backlog. Batches of batch alerts go in
-// from two goroutines (one parses while the other writes). It returns how
-// long that took.
+// from two goroutines on SQLite (one parses while the other writes) and
+// four on PostgreSQL (which waits on round trips). It returns how long
+// that took.
 func seed(ctx context.Context, dsn string, w workload, n, batch int) (time.Duration, error) {
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
@@ -35,7 +36,11 @@ func seed(ctx context.Context, dsn string, w workload, n, batch int) (time.Durat
 	)
 	start := time.Now()
 	nBatches := (n + batch - 1) / batch
-	for g := 0; g < 2; g++ {
+	workers := 2
+	if db.Postgres() {
+		workers = 4
+	}
+	for g := 0; g < workers; g++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
