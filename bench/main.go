@@ -176,7 +176,7 @@ func backlogSuites(kind, bin, dir string, o options) (rebuildResult, incremental
 	if o.has("rebuild") {
 		phase = time.Now()
 		progress(os.Stderr, "%s: vigil correlate --rebuild…", kind)
-		rb.wall, rb.peakRSS, rb.summary, err = rebuild(bin, dsn)
+		rb.wall, rb.cpu, rb.peakRSS, rb.summary, err = rebuild(bin, dsn)
 		if err != nil {
 			return rb, inc, err
 		}

@@ -17,29 +17,31 @@ type rebuildResult struct {
 	resources int
 	seed      time.Duration
 	wall      time.Duration
-	peakRSS   int64 // KiB, of the child
+	cpu       time.Duration // user + system time of the child
+	peakRSS   int64         // KiB, of the child
 	incidents incidentCounts
 	summary   string // what vigil printed
 }
 
 // rebuild runs `vigil correlate --rebuild` on dsn as a child process and
-// measures its wall time and peak RSS (the kernel's maxrss of the child,
+// measures its wall time, its CPU time (which a machine shared with other
+// work inflates less) and its peak RSS (the kernel's maxrss of the child,
 // from wait4).
-func rebuild(bin, dsn string) (time.Duration, int64, string, error) {
+func rebuild(bin, dsn string) (wall, cpu time.Duration, rss int64, summary string, err error) {
 	cmd := exec.Command(bin, "correlate", "--rebuild", "--db", dsn)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
+	err = cmd.Run()
+	wall = time.Since(start)
 	if err != nil {
-		return wall, 0, "", fmt.Errorf("vigil correlate --rebuild: %v\n%s", err, out.String())
+		return wall, 0, 0, "", fmt.Errorf("vigil correlate --rebuild: %v\n%s", err, out.String())
 	}
-	var rss int64
+	cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = ru.Maxrss // KiB on Linux
 	}
-	return wall, rss, strings.TrimSpace(out.String()), nil
+	return wall, cpu, rss, strings.TrimSpace(out.String()), nil
 }
 
 // incidentCounts are the incidents not merged into another.

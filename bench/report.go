@@ -22,17 +22,18 @@ func printIngest(o options, results []result) {
 func printRebuild(o options, results []rebuildResult) {
 	fmt.Printf("\n== rebuild: vigil correlate --rebuild over a stored backlog of %d alerts on %d resources\n", results[0].alerts, o.backlogResources)
 	fmt.Printf("   (chains of 5 along the kill chain, 3 days apart; one resource in %d attacked together with %d others from one address per chain)\n\n", campaignEvery, campaignSize-1)
-	fmt.Printf("%-9s %9s %10s %11s %11s %10s %10s %14s\n", "database", "alerts", "seeded in", "rebuild", "alerts/s", "peak RSS", "incidents", "of them multi")
+	fmt.Printf("%-9s %9s %10s %11s %11s %11s %12s %10s %10s %14s\n", "database", "alerts", "seeded in", "rebuild", "alerts/s", "CPU time", "alerts/CPU-s", "peak RSS", "incidents", "of them multi")
 	for _, r := range results {
 		seeded := "reused"
 		if r.seed > 0 {
 			seeded = r.seed.Round(time.Second).String()
 		}
-		fmt.Printf("%-9s %9d %10s %11s %11.0f %6d MiB %10d %14d\n", r.db, r.alerts, seeded, r.wall.Round(100*time.Millisecond),
-			float64(r.alerts)/r.wall.Seconds(), r.peakRSS/1024, r.incidents.total, r.incidents.multi)
+		fmt.Printf("%-9s %9d %10s %11s %11.0f %11s %12.0f %6d MiB %10d %14d\n", r.db, r.alerts, seeded, r.wall.Round(100*time.Millisecond),
+			float64(r.alerts)/r.wall.Seconds(), r.cpu.Round(100*time.Millisecond), float64(r.alerts)/r.cpu.Seconds(), r.peakRSS/1024, r.incidents.total, r.incidents.multi)
 	}
 	fmt.Println("\nseeded in: the alerts stored through ingest (parse and write, no correlation), not a headline figure;")
-	fmt.Println("rebuild: wall time of the child process; peak RSS: its maxrss; incidents: not merged into another, after the rebuild.")
+	fmt.Println("rebuild: wall time of the child process; CPU time: its user + system time (on PostgreSQL the server's own work is not in it);")
+	fmt.Println("peak RSS: its maxrss; incidents: not merged into another, after the rebuild.")
 	for _, r := range results {
 		fmt.Printf("%s: %s\n", r.db, r.summary)
 	}
