@@ -29,6 +29,7 @@ type incrementalResult struct {
 	maxBacklog   int
 	peakRSS      int64 // KiB
 	failedPosts  int
+	dropped      int // subscribers the server dropped for falling behind
 	// before and after are the incidents in the database around the run.
 	before, after incidentCounts
 }
@@ -172,6 +173,9 @@ func incremental(bin, dsn string, w workload, chainSlot int, o options) (increme
 	close(stopWatch)
 	<-watched
 	r.peakRSS = srv.peakRSS()
+	if r.dropped, err = srv.gauge("vigil_subscriptions_dropped_total"); err != nil {
+		return r, err
+	}
 	cancel()
 	events := sub.wait()
 

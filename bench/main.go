@@ -188,13 +188,20 @@ func backlogSuites(kind, bin, dir string, o options) (rebuildResult, incremental
 		phase = time.Now()
 		progress(os.Stderr, "%s: vigil correlate --rebuild…", kind)
 		rb.wall, rb.cpu, rb.peakRSS, rb.summary, err = rebuild(bin, dsn)
-		if err != nil {
+		if err != nil && rb.wall == 0 { // it did not start
 			return rb, inc, err
+		}
+		if err != nil {
+			// Its work may be committed (it writes one transaction per
+			// resource): report the failure and go on.
+			rb.failed = true
+			fmt.Fprintln(os.Stderr, err)
 		}
 		if rb.incidents, err = countIncidents(dsn); err != nil {
 			return rb, inc, err
 		}
-		progress(os.Stderr, "%s: rebuild in %s: %s", kind, time.Since(phase), rb.summary)
+		progress(os.Stderr, "%s: rebuild in %s (CPU %s, peak RSS %d MiB, %d incidents, %d multi-resource): %s",
+			kind, time.Since(phase), rb.cpu, rb.peakRSS/1024, rb.incidents.total, rb.incidents.multi, rb.summary)
 	}
 	if o.has("incremental") {
 		phase = time.Now()

@@ -21,12 +21,14 @@ type rebuildResult struct {
 	peakRSS   int64         // KiB, of the child
 	incidents incidentCounts
 	summary   string // what vigil printed
+	failed    bool   // vigil correlate --rebuild exited non-zero (summary says why)
 }
 
 // rebuild runs `vigil correlate --rebuild` on dsn as a child process and
 // measures its wall time, its CPU time (which a machine shared with other
 // work inflates less) and its peak RSS (the kernel's maxrss of the child,
-// from wait4).
+// from wait4). A run that exits non-zero still has its figures; err then
+// carries what it printed.
 func rebuild(bin, dsn string) (wall, cpu time.Duration, rss int64, summary string, err error) {
 	cmd := exec.Command(bin, "correlate", "--rebuild", "--db", dsn)
 	var out bytes.Buffer
@@ -34,14 +36,18 @@ func rebuild(bin, dsn string) (wall, cpu time.Duration, rss int64, summary strin
 	start := time.Now()
 	err = cmd.Run()
 	wall = time.Since(start)
-	if err != nil {
-		return wall, 0, 0, "", fmt.Errorf("vigil correlate --rebuild: %v\n%s", err, out.String())
+	summary = strings.TrimSpace(out.String())
+	if cmd.ProcessState == nil { // it did not start: no figures
+		return 0, 0, 0, summary, fmt.Errorf("vigil correlate --rebuild: %v", err)
 	}
 	cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = ru.Maxrss // KiB on Linux
 	}
-	return wall, cpu, rss, strings.TrimSpace(out.String()), nil
+	if err != nil {
+		err = fmt.Errorf("vigil correlate --rebuild: %v: %s", err, summary)
+	}
+	return wall, cpu, rss, summary, err
 }
 
 // incidentCounts are the incidents not merged into another.

@@ -35,6 +35,10 @@ func printRebuild(o options, results []rebuildResult) {
 	fmt.Println("rebuild: wall time of the child process; CPU time: its user + system time (on PostgreSQL the server's own work is not in it);")
 	fmt.Println("peak RSS: its maxrss; incidents: not merged into another, after the rebuild.")
 	for _, r := range results {
+		if r.failed {
+			fmt.Printf("%s: FAILED (exit status non-zero after the figures above): %s\n", r.db, r.summary)
+			continue
+		}
 		fmt.Printf("%s: %s\n", r.db, r.summary)
 	}
 }
@@ -55,7 +59,8 @@ func printIncremental(o options, results []incrementalResult) {
 	for _, r := range results {
 		fmt.Printf("%s: %d multi-resource incidents created as well; %d events of no chain sent; %d events before the POST's response (counted as 0 ms); %d POSTs failed;\n",
 			r.db, r.multi, r.unexpected, r.early, r.failedPosts)
-		fmt.Printf("%s: in the database, %d → %d incidents (%d → %d multi-resource)\n", r.db, r.before.total, r.after.total, r.before.multi, r.after.multi)
+		fmt.Printf("%s: in the database, %d → %d incidents (%d → %d multi-resource); %d subscribers dropped by the server for falling behind\n",
+			r.db, r.before.total, r.after.total, r.before.multi, r.after.multi, r.dropped)
 	}
 }
 
