@@ -1,62 +1,102 @@
 // Command bench measures ingest and correlation through the real vigil
-// binary, on SQLite and on PostgreSQL, next to a plain batched INSERT of the
-// same rows into the same database measured in the same run.
+// binary, on SQLite and on PostgreSQL. It has three suites:
 //
-//	go run ./bench                       # both databases; PostgreSQL from VIGIL_TEST_POSTGRES
-//	go run ./bench -alerts 50000 -resources 1000 -batch 500 -db sqlite
+//   - ingest: `vigil serve` on a fresh database; alerts posted to
+//     POST /api/alerts in batches until the correlation backlog is empty,
+//     next to a plain multi-row INSERT of the same rows into the same
+//     database, measured in the same run.
+//   - rebuild: a backlog of stored alerts (1,000,000 over 20,000 resources
+//     by default) seeded through ingest with no correlation running, then
+//     `vigil correlate --rebuild` as a child process: wall time, alerts per
+//     second, the child's peak RSS, incidents made.
+//   - incremental: `vigil serve` on that correlated backlog, a websocket
+//     subscribed to incidentCreated, and new chains posted at 1,000 alerts/s:
+//     the time from the response of the POST that completed a chain to the
+//     event of its incident (p50, p90, p99, max), and whether any was missed.
 //
-// For each database it builds vigil, starts `vigil serve`, posts the alerts
-// to POST /api/alerts in batches, waits until /metrics shows an empty
-// correlation backlog, reads the server's peak RSS (VmHWM), stops it, and
-// then inserts the same rows with multi-row INSERT statements into a copy of
-// the alerts table.
+// Usage:
+//
+//	go run ./bench                                   # every suite, both databases; PostgreSQL from VIGIL_TEST_POSTGRES
+//	go run ./bench -suite rebuild,incremental -db sqlite -backlog 50000 -backlog-resources 1000 -duration 10s
+//	go run ./bench -suite ingest -alerts 5000 -resources 100
 package main
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
+	"runtime"
 	"strings"
 	"time"
 
 	_ "github.com/lib/pq"
+
+	"github.com/vigil-soc/vigil/store"
 	_ "modernc.org/sqlite"
 )
 
+// options are the benchmark's flags.
+type options struct {
+	suites, dbs []string
+
+	alerts, resources, batch int // the ingest suite
+
+	backlog, backlogResources, seedBatch int // the rebuild and incremental suites
+	rate, liveBatch                      int
+	duration, drain                      time.Duration
+	sqliteSeed, postgresSeed             string
+}
+
 func main() {
-	var (
-		nAlerts   = flag.Int("alerts", 50000, "alerts to ingest")
-		resources = flag.Int("resources", 1000, "resources they are spread over")
-		batch     = flag.Int("batch", 500, "alerts per POST")
-		which     = flag.String("db", "sqlite,postgres", "databases to measure")
-	)
+	var o options
+	suites := flag.String("suite", "ingest,rebuild,incremental", "suites to run: ingest, rebuild, incremental")
+	dbs := flag.String("db", "sqlite,postgres", "databases to measure")
+	flag.IntVar(&o.alerts, "alerts", 50000, "ingest: alerts to post")
+	flag.IntVar(&o.resources, "resources", 1000, "ingest: resources they are spread over")
+	flag.IntVar(&o.batch, "batch", 500, "ingest: alerts per POST")
+	flag.IntVar(&o.backlog, "backlog", 1000000, "rebuild, incremental: alerts stored before correlation")
+	flag.IntVar(&o.backlogResources, "backlog-resources", 20000, "rebuild, incremental: resources the backlog is spread over")
+	flag.IntVar(&o.seedBatch, "seed-batch", 1000, "rebuild, incremental: alerts per ingest transaction while seeding")
+	flag.IntVar(&o.rate, "rate", 1000, "incremental: alerts per second posted")
+	flag.IntVar(&o.liveBatch, "live-batch", 100, "incremental: alerts per POST (whole chains of 5)")
+	flag.DurationVar(&o.duration, "duration", 60*time.Second, "incremental: how long to post")
+	flag.DurationVar(&o.drain, "drain", 5*time.Minute, "incremental: how long to wait after the last POST for the incidents still due")
+	flag.StringVar(&o.sqliteSeed, "sqlite-seed", "", "rebuild, incremental: a SQLite file holding the seeded backlog; copied when it exists, written after seeding when not")
+	flag.StringVar(&o.postgresSeed, "postgres-seed", "", "rebuild, incremental: a PostgreSQL database (on the server of VIGIL_TEST_POSTGRES) holding the seeded backlog; used as the template of the run's database when it exists, made after seeding when not; kept")
 	flag.Parse()
-	if err := run(*nAlerts, *resources, *batch, strings.Split(*which, ",")); err != nil {
+	o.suites, o.dbs = strings.Split(*suites, ","), strings.Split(*dbs, ",")
+	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-type result struct {
-	db                 string
-	alerts             int
-	ingest, catchUp    time.Duration
-	peakRSS            int64 // KiB
-	plain              time.Duration
-	incidents, batches int
+func (o options) has(suite string) bool {
+	for _, s := range o.suites {
+		if s == suite {
+			return true
+		}
+	}
+	return false
 }
 
-func run(n, resources, batch int, dbs []string) error {
+func run(o options) error {
+	for _, s := range o.suites {
+		if s != "ingest" && s != "rebuild" && s != "incremental" {
+			return fmt.Errorf("unknown suite %q", s)
+		}
+	}
+	if o.backlog < o.backlogResources*len(steps) {
+		return fmt.Errorf("-backlog must hold at least one chain of %d per resource", len(steps))
+	}
+	began := time.Now()
 	dir, err := os.MkdirTemp("", "vigil-bench-")
 	if err != nil {
 		return err
@@ -67,39 +107,204 @@ func run(n, resources, batch int, dbs []string) error {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, out)
 	}
-	data := generate(n, resources)
-	bodies := batches(data, batch)
-	fmt.Printf("workload: %d alerts over %d resources (chains of 5 along the kill chain), POST /api/alerts in batches of %d\n\n", n, resources, batch)
-	var results []result
-	for _, kind := range dbs {
-		dsn, cleanup, err := database(kind, dir)
-		if err != nil {
-			return err
+	fmt.Printf("vigil bench, %s; %d CPUs, load average %s; %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.NumCPU(), loadAverage(), strings.Join(os.Args[1:], " "))
+
+	var ingests []result
+	var rebuilds []rebuildResult
+	var incs []incrementalResult
+	for _, kind := range o.dbs {
+		if o.has("ingest") {
+			phase := time.Now()
+			r, err := ingestSuite(kind, bin, dir, o)
+			if err != nil {
+				return fmt.Errorf("ingest, %s: %w", kind, err)
+			}
+			ingests = append(ingests, r)
+			progress(os.Stderr, "ingest, %s: %s", kind, time.Since(phase))
 		}
-		r, err := measure(kind, bin, dsn, bodies, data, batch)
-		cleanup()
-		if err != nil {
-			return fmt.Errorf("%s: %w", kind, err)
+		if o.has("rebuild") || o.has("incremental") {
+			rb, inc, err := backlogSuites(kind, bin, dir, o)
+			if err != nil {
+				return fmt.Errorf("%s: %w", kind, err)
+			}
+			if o.has("rebuild") {
+				rebuilds = append(rebuilds, rb)
+			}
+			if o.has("incremental") {
+				incs = append(incs, inc)
+			}
 		}
-		results = append(results, r)
 	}
-	fmt.Printf("%-9s %8s %12s %14s %10s %14s %8s %10s\n", "database", "alerts", "ingest a/s", "correlated in", "peak RSS", "plain a/s", "ratio", "incidents")
-	for _, r := range results {
-		ingestRate := float64(r.alerts) / r.ingest.Seconds()
-		plainRate := float64(r.alerts) / r.plain.Seconds()
-		fmt.Printf("%-9s %8d %12.0f %14s %8d MiB %14.0f %7.2f %10d\n", r.db, r.alerts, ingestRate,
-			r.catchUp.Round(time.Millisecond), r.peakRSS/1024, plainRate, ingestRate/plainRate, r.incidents)
+	if len(ingests) > 0 {
+		printIngest(o, ingests)
 	}
-	fmt.Println("\ningest a/s: alerts per second through POST /api/alerts (parse, validate, dedupe, store in one transaction per batch);")
-	fmt.Println("correlated in: from the first POST until the correlation backlog was empty; plain a/s: multi-row INSERT of the same rows;")
-	fmt.Println("ratio: ingest a/s ÷ plain a/s (aim ≥ 0.5).")
+	if len(rebuilds) > 0 {
+		printRebuild(o, rebuilds)
+	}
+	if len(incs) > 0 {
+		printIncremental(o, incs)
+	}
+	fmt.Printf("\nload average at the end %s; the whole run took %s\n", loadAverage(), time.Since(began).Round(time.Second))
 	return nil
 }
 
-func database(kind, dir string) (string, func(), error) {
+// backlogSuites seeds the backlog on a fresh database of kind, rebuilds its
+// incidents, then runs the incremental suite on it, as the flags ask.
+func backlogSuites(kind, bin, dir string, o options) (rebuildResult, incrementalResult, error) {
+	rb := rebuildResult{db: kind, alerts: o.backlog, resources: o.backlogResources}
+	var inc incrementalResult
+	template := ""
+	if kind == "postgres" && o.postgresSeed != "" && databaseExists(o.postgresSeed) {
+		template = o.postgresSeed
+	}
+	dsn, cleanup, err := database(kind, dir, template)
+	if err != nil {
+		return rb, inc, err
+	}
+	defer cleanup()
+	chains := o.backlog / o.backlogResources / len(steps)
+	n := chains * o.backlogResources * len(steps) // whole chains only
+	rb.alerts = n
+	w := backlogWorkload(o.backlogResources, chains, time.Now())
+	phase := time.Now()
+	reused, err := seedDatabase(kind, dsn, w, n, o)
+	if err != nil {
+		return rb, inc, fmt.Errorf("seeding: %w", err)
+	}
+	if !reused {
+		rb.seed = time.Since(phase)
+		progress(os.Stderr, "%s: %d alerts over %d resources seeded in %s", kind, n, o.backlogResources, rb.seed)
+	}
+	// A reused backlog may predate a migration (an index): run it here,
+	// outside the figures.
+	phase = time.Now()
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		return rb, inc, err
+	}
+	db.Close()
+	progress(os.Stderr, "%s: migrated in %s", kind, time.Since(phase))
+	if o.has("rebuild") {
+		phase = time.Now()
+		progress(os.Stderr, "%s: vigil correlate --rebuild…", kind)
+		rb.wall, rb.cpu, rb.peakRSS, rb.summary, err = rebuild(bin, dsn)
+		if err != nil && rb.wall == 0 { // it did not start
+			return rb, inc, err
+		}
+		if err != nil {
+			// Its work may be committed (it writes one transaction per
+			// resource): report the failure and go on.
+			rb.failed = true
+			fmt.Fprintln(os.Stderr, err)
+		}
+		if rb.incidents, err = countIncidents(dsn); err != nil {
+			return rb, inc, err
+		}
+		progress(os.Stderr, "%s: rebuild in %s (CPU %s, peak RSS %d MiB, %d incidents, %d multi-resource): %s",
+			kind, time.Since(phase), rb.cpu, rb.peakRSS/1024, rb.incidents.total, rb.incidents.multi, rb.summary)
+	}
+	if o.has("incremental") {
+		phase = time.Now()
+		inc, err = incremental(bin, dsn, w, chains, o)
+		inc.db = kind
+		if err != nil {
+			return rb, inc, fmt.Errorf("incremental: %w", err)
+		}
+		progress(os.Stderr, "%s: incremental in %s", kind, time.Since(phase))
+	}
+	return rb, inc, nil
+}
+
+// seedDatabase seeds dsn, or reuses a seeded backlog: on SQLite it copies
+// -sqlite-seed when that exists (and writes it after seeding when not); on
+// PostgreSQL dsn was made from -postgres-seed when that exists (and is
+// copied to it after seeding when not). It reports whether it reused one.
+func seedDatabase(kind, dsn string, w workload, n int, o options) (bool, error) {
+	ctx := context.Background()
+	keep := map[string]string{"sqlite": o.sqliteSeed, "postgres": o.postgresSeed}[kind]
+	if keep == "" {
+		_, err := seed(ctx, dsn, w, n, o.seedBatch)
+		return false, err
+	}
+	reuse := databaseExists(keep)
+	if kind == "sqlite" {
+		_, err := os.Stat(keep)
+		reuse = err == nil
+	}
+	if reuse {
+		if kind == "sqlite" {
+			if err := copyFile(keep, strings.TrimPrefix(dsn, "sqlite://")); err != nil {
+				return false, err
+			}
+		}
+		got, err := countAlerts(dsn)
+		if err != nil {
+			return false, err
+		}
+		if got != n {
+			return false, fmt.Errorf("the seeded backlog %s holds %d alerts, not %d: remove it to seed again", keep, got, n)
+		}
+		progress(os.Stderr, "%s: the seeded backlog comes from %s", kind, keep)
+		return true, nil
+	}
+	if _, err := seed(ctx, dsn, w, n, o.seedBatch); err != nil {
+		return false, err
+	}
+	if kind == "postgres" {
+		admin, err := sql.Open("postgres", os.Getenv("VIGIL_TEST_POSTGRES"))
+		if err != nil {
+			return false, err
+		}
+		defer admin.Close()
+		_, err = admin.Exec("CREATE DATABASE " + keep + " TEMPLATE " + dbName(dsn))
+		return false, err
+	}
+	// Fold the WAL into the file so that one file is the whole database.
+	db, err := openSQL(dsn)
+	if err != nil {
+		return false, err
+	}
+	_, err = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	db.Close()
+	if err != nil {
+		return false, err
+	}
+	return false, copyFile(strings.TrimPrefix(dsn, "sqlite://"), keep)
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// database returns the DSN of a fresh database of kind (on PostgreSQL a
+// copy of template, when one is named), and a function that drops it.
+func database(kind, dir, template string) (string, func(), error) {
 	switch kind {
 	case "sqlite":
-		return "sqlite://" + filepath.Join(dir, "bench.db"), func() {}, nil
+		f, err := os.CreateTemp(dir, "bench-*.db")
+		if err != nil {
+			return "", nil, err
+		}
+		f.Close()
+		os.Remove(f.Name())
+		return "sqlite://" + f.Name(), func() {
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(f.Name() + suffix)
+			}
+		}, nil
 	case "postgres":
 		base := os.Getenv("VIGIL_TEST_POSTGRES")
 		if base == "" {
@@ -110,7 +315,11 @@ func database(kind, dir string) (string, func(), error) {
 			return "", nil, err
 		}
 		name := fmt.Sprintf("vigil_bench_%d", time.Now().UnixNano())
-		if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		create := "CREATE DATABASE " + name
+		if template != "" {
+			create += " TEMPLATE " + template
+		}
+		if _, err := admin.Exec(create); err != nil {
 			admin.Close()
 			return "", nil, err
 		}
@@ -127,163 +336,35 @@ func database(kind, dir string) (string, func(), error) {
 	return "", nil, fmt.Errorf("unknown database %q", kind)
 }
 
-func measure(kind, bin, dsn string, bodies [][]byte, data []flatAlert, batch int) (result, error) {
-	r := result{db: kind, alerts: len(data), batches: len(bodies)}
-	addr, err := freeAddr()
+// databaseExists reports whether the PostgreSQL server of
+// VIGIL_TEST_POSTGRES has a database called name.
+func databaseExists(name string) bool {
+	admin, err := sql.Open("postgres", os.Getenv("VIGIL_TEST_POSTGRES"))
 	if err != nil {
-		return r, err
+		return false
 	}
-	// An admin token, made as an operator would; the rate limit is lifted
-	// (the benchmark posts as fast as the server answers).
-	out, err := exec.Command(bin, "token", "create", "--db", dsn, "--name", "bench", "--role", "admin").Output()
-	if err != nil {
-		return r, fmt.Errorf("vigil token create: %w", err)
-	}
-	token = strings.TrimSpace(string(out))
-	cmd := exec.Command(bin, "serve", "--db", dsn, "--addr", addr, "--ingest-rate", "100000")
-	var logs bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		return r, err
-	}
-	defer func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-			cmd.Wait()
-		}
-	}()
-	base := "http://" + addr
-	if err := waitHealthy(base); err != nil {
-		return r, fmt.Errorf("%w\n%s", err, logs.String())
-	}
-	fmt.Fprintf(os.Stderr, "%s: posting %d batches…\n", kind, len(bodies))
-	start := time.Now()
-	client := &http.Client{Timeout: 2 * time.Minute}
-	for i, body := range bodies {
-		resp, err := post(client, base+"/api/alerts", bytes.NewReader(body))
-		if err != nil {
-			return r, fmt.Errorf("batch %d: %w", i, err)
-		}
-		var res struct {
-			Accepted int               `json:"accepted"`
-			Rejected []json.RawMessage `json:"rejected"`
-		}
-		err = json.NewDecoder(resp.Body).Decode(&res)
-		resp.Body.Close()
-		if err != nil || resp.StatusCode != 200 || len(res.Rejected) > 0 {
-			return r, fmt.Errorf("batch %d: status %d, %d rejected, %v", i, resp.StatusCode, len(res.Rejected), err)
-		}
-	}
-	r.ingest = time.Since(start)
-	for {
-		b, err := gauge(base, "vigil_correlation_backlog")
-		if err != nil {
-			return r, err
-		}
-		if b == 0 {
-			break
-		}
-		if time.Since(start) > 30*time.Minute {
-			return r, errors.New("correlation did not catch up within 30 minutes")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	r.catchUp = time.Since(start)
-	r.peakRSS = vmHWM(cmd.Process.Pid)
-	r.incidents, err = incidentCount(base)
-	if err != nil {
-		return r, err
-	}
-	cmd.Process.Signal(os.Interrupt)
-	if err := cmd.Wait(); err != nil {
-		return r, fmt.Errorf("vigil serve did not exit cleanly: %v\n%s", err, logs.String())
-	}
-	r.plain, err = plainInsert(dsn, data, batch)
-	return r, err
+	defer admin.Close()
+	var n int
+	err = admin.QueryRow("SELECT COUNT(*) FROM pg_database WHERE datname = $1", name).Scan(&n)
+	return err == nil && n == 1
 }
 
-func freeAddr() (string, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer l.Close()
-	return l.Addr().String(), nil
+// dbName is the database a PostgreSQL DSN names.
+func dbName(dsn string) string {
+	name := dsn[strings.LastIndex(dsn, "/")+1:]
+	name, _, _ = strings.Cut(name, "?")
+	return name
 }
 
-// token is the API token of the server being measured.
-var token string
-
-// post sends a JSON body with the token.
-func post(c *http.Client, url string, body io.Reader) (*http.Response, error) {
-	req, err := http.NewRequest(http.MethodPost, url, body)
+// loadAverage is the first three fields of /proc/loadavg.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
 	if err != nil {
-		return nil, err
+		return "unknown"
 	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+token)
-	return c.Do(req)
-}
-
-func waitHealthy(base string) error {
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		resp, err := http.Get(base + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == 200 {
-				return nil
-			}
-		}
-		time.Sleep(50 * time.Millisecond)
+	f := strings.Fields(string(bytes.TrimSpace(b)))
+	if len(f) < 3 {
+		return "unknown"
 	}
-	return errors.New("vigil serve did not become healthy")
-}
-
-func gauge(base, name string) (int, error) {
-	req, _ := http.NewRequest(http.MethodGet, base+"/metrics", nil)
-	req.Header.Set("Authorization", "Bearer "+token)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return 0, err
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	for _, line := range strings.Split(string(body), "\n") {
-		if v, ok := strings.CutPrefix(line, name+" "); ok {
-			return strconv.Atoi(strings.TrimSpace(v))
-		}
-	}
-	return 0, fmt.Errorf("no %s in /metrics", name)
-}
-
-func incidentCount(base string) (int, error) {
-	q := `{"query":"{ incidents(first: 1) { totalCount } }"}`
-	resp, err := post(http.DefaultClient, base+"/graphql", strings.NewReader(q))
-	if err != nil {
-		return 0, err
-	}
-	defer resp.Body.Close()
-	var out struct {
-		Data struct {
-			Incidents struct{ TotalCount int } `json:"incidents"`
-		} `json:"data"`
-	}
-	err = json.NewDecoder(resp.Body).Decode(&out)
-	return out.Data.Incidents.TotalCount, err
-}
-
-// vmHWM returns the peak resident set size of a process, in KiB.
-func vmHWM(pid int) int64 {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			n, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-			return n
-		}
-	}
-	return 0
+	return strings.Join(f[:3], " ")
 }

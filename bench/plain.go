@@ -1,7 +1,6 @@
 package main
 
 import (
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -14,13 +13,8 @@ import (
 // returns how long that took. What ingest does beyond it — parsing, entity
 // and resource deduplication, the payload, edges — is the difference.
 func plainInsert(dsn string, data []flatAlert, batch int) (time.Duration, error) {
-	driver, conn, dollar := "sqlite", "", false
-	if strings.HasPrefix(dsn, "sqlite://") {
-		conn = "file:" + strings.TrimPrefix(dsn, "sqlite://") + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)"
-	} else {
-		driver, conn, dollar = "postgres", dsn, true
-	}
-	db, err := sql.Open(driver, conn)
+	dollar := !strings.HasPrefix(dsn, "sqlite://")
+	db, err := openSQL(dsn)
 	if err != nil {
 		return 0, err
 	}
