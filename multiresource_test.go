@@ -42,6 +42,7 @@ func TestMultiResourceIncidentOverGraphQL(t *testing.T) {
 						MultiResource bool
 						Resource      struct{ Name string }
 						Resources     []struct{ Name string }
+						ResourceCount int
 						Covers        []struct{ ID, Title string }
 						CoveredBy     []struct{ ID string }
 						Alerts        struct{ TotalCount int }
@@ -51,7 +52,7 @@ func TestMultiResourceIncidentOverGraphQL(t *testing.T) {
 			CorrelationBacklog int
 		}
 		ts.mustGraphQL(t, `{ incidents(first: 10) { edges { node {
-			id title multiResource resource { name } resources { name }
+			id title multiResource resource { name } resources { name } resourceCount
 			covers { id title } coveredBy { id } alerts { totalCount } } } }
 			correlationBacklog }`, nil, &data)
 		if data.CorrelationBacklog != 0 {
@@ -71,17 +72,24 @@ func TestMultiResourceIncidentOverGraphQL(t *testing.T) {
 		for _, r := range m.Resources {
 			names = append(names, r.Name)
 		}
-		if !m.MultiResource || m.Resource.Name != "mr-a" || !slices.Equal(names, []string{"mr-a", "mr-b"}) || m.Alerts.TotalCount != 3 {
+		if !m.MultiResource || m.Resource.Name != "mr-a" || !slices.Equal(names, []string{"mr-a", "mr-b"}) || m.ResourceCount != 2 || m.Alerts.TotalCount != 3 {
 			t.Errorf("multi-resource incident %+v, want 3 alerts on mr-a (primary: the earliest) and mr-b", m)
 		}
 		if len(m.Covers) != 1 || m.Covers[0].ID != p.ID || len(m.CoveredBy) != 0 {
 			t.Errorf("covers %+v, coveredBy %+v; want it to cover incident %s", m.Covers, m.CoveredBy, p.ID)
 		}
 		checkCorrelation(t, ts, m.ID, p.ID, shared)
-		if p.MultiResource || len(p.CoveredBy) != 1 || p.CoveredBy[0].ID != m.ID || len(p.Resources) != 1 || p.Resources[0].Name != "mr-b" {
+		if p.MultiResource || len(p.CoveredBy) != 1 || p.CoveredBy[0].ID != m.ID || len(p.Resources) != 1 || p.ResourceCount != 1 || p.Resources[0].Name != "mr-b" {
 			t.Errorf("per-resource incident %+v, want it on mr-b, covered by %s", p, m.ID)
 		}
 	})
+}
+
+// corrLink is what the tests read of a link.
+type corrLink struct {
+	Reason, EntityValue, Explanation string
+	Tactics                          []string
+	Alert                            struct{ SystemAlertID string }
 }
 
 // checkCorrelation reads why the alerts of the multi-resource incident multi
@@ -93,17 +101,19 @@ func checkCorrelation(t *testing.T, ts *testServer, multi, single, shared string
 		Rule        string
 		RuleVersion int
 		Progression []struct {
-			Tactic string
-			Alerts []struct{ SystemAlertID string }
+			Tactic     string
+			AlertCount int
+			Alerts     []struct{ SystemAlertID string }
 		}
-		Entities []struct {
-			Kind, Value string
-			Resources   []struct{ Name string }
+		EntityCount int
+		Entities    []struct {
+			Kind, Value   string
+			ResourceCount int
+			Resources     []struct{ Name string }
 		}
-		Links []struct {
-			Reason, EntityValue, Explanation string
-			Tactics                          []string
-			Alert                            struct{ SystemAlertID string }
+		Links struct {
+			TotalCount int
+			Edges      []struct{ Node corrLink }
 		}
 	}
 	var data struct {
@@ -118,9 +128,9 @@ func checkCorrelation(t *testing.T, ts *testServer, multi, single, shared string
 		s: node(id: $s) { ... on Incident { correlation { ...c } } }
 		correlationRules { name window minTactics } }
 		fragment c on Correlation { rule ruleVersion
-			progression { tactic alerts { systemAlertId } }
-			entities { kind value resources { name } }
-			links { reason entityValue explanation tactics alert { systemAlertId } } }`,
+			progression { tactic alertCount alerts { systemAlertId } }
+			entityCount entities { kind value resourceCount resources { name } }
+			links { totalCount edges { node { reason entityValue explanation tactics alert { systemAlertId } } } } }`,
 		map[string]any{"m": multi, "s": single}, &data)
 	m := data.M.Correlation
 	if m.Rule != "kill-chain" || m.RuleVersion != 1 {
@@ -128,6 +138,9 @@ func checkCorrelation(t *testing.T, ts *testServer, multi, single, shared string
 	}
 	var steps []string
 	for _, s := range m.Progression {
+		if s.AlertCount != len(s.Alerts) {
+			t.Errorf("step %s counts %d alerts and lists %d", s.Tactic, s.AlertCount, len(s.Alerts))
+		}
 		for _, a := range s.Alerts {
 			steps = append(steps, s.Tactic+":"+a.SystemAlertID)
 		}
@@ -135,27 +148,81 @@ func checkCorrelation(t *testing.T, ts *testServer, multi, single, shared string
 	if want := []string{"RECONNAISSANCE:mr-a-probe", "INITIAL_ACCESS:mr-b-access", "EXECUTION:mr-b-exec"}; !slices.Equal(steps, want) {
 		t.Errorf("progression %v, want %v", steps, want)
 	}
-	if len(m.Entities) != 1 || m.Entities[0].Value != "ip:"+shared || m.Entities[0].Kind != "ip" || len(m.Entities[0].Resources) != 2 {
+	if m.EntityCount != 1 || len(m.Entities) != 1 || m.Entities[0].Value != "ip:"+shared || m.Entities[0].Kind != "ip" ||
+		m.Entities[0].ResourceCount != 2 || len(m.Entities[0].Resources) != 2 ||
+		m.Entities[0].Resources[0].Name != "mr-a" || m.Entities[0].Resources[1].Name != "mr-b" {
 		t.Errorf("entities %+v, want ip:%s tying mr-a and mr-b", m.Entities, shared)
 	}
-	if len(m.Links) != 3 {
-		t.Fatalf("%d links, want one per alert: %+v", len(m.Links), m.Links)
+	if m.Links.TotalCount != 3 || len(m.Links.Edges) != 3 {
+		t.Fatalf("%d links (of %d), want one per alert: %+v", len(m.Links.Edges), m.Links.TotalCount, m.Links)
 	}
-	for _, l := range m.Links {
+	for _, e := range m.Links.Edges {
+		l := e.Node
 		if l.Reason != "ENTITY" || l.EntityValue != "ip:"+shared || !strings.Contains(l.Explanation, shared) {
 			t.Errorf("link of %s: %+v, want ENTITY through %s, said so", l.Alert.SystemAlertID, l, shared)
 		}
 	}
+	checkLinkPages(t, ts, multi, m.Links.Edges)
 	s := data.S.Correlation
-	if len(s.Links) != 2 || len(s.Entities) != 0 {
-		t.Fatalf("per-resource incident: %d links, entities %+v; want 2 and none", len(s.Links), s.Entities)
+	if s.Links.TotalCount != 2 || len(s.Links.Edges) != 2 || s.EntityCount != 0 || len(s.Entities) != 0 {
+		t.Fatalf("per-resource incident: links %+v, %d entities %+v; want 2 and none", s.Links, s.EntityCount, s.Entities)
 	}
-	for _, l := range s.Links {
+	for _, e := range s.Links.Edges {
+		l := e.Node
 		if l.Reason != "CHAIN" || len(l.Tactics) != 1 || !strings.Contains(l.Explanation, "mr-b") {
 			t.Errorf("link of %s: %+v, want CHAIN on mr-b with the alert's tactic", l.Alert.SystemAlertID, l)
 		}
 	}
 	if r := data.CorrelationRules; len(r) != 1 || r[0].Name != "kill-chain" || r[0].Window != "24h0m0s" || r[0].MinTactics != 2 {
 		t.Errorf("correlationRules %+v, want the built-in rule with a 24h window", r)
+	}
+}
+
+// checkLinkPages reads incident's links two at a time and wants the same
+// links as all, in the same order, and the last page to say it is the last.
+func checkLinkPages(t *testing.T, ts *testServer, incident string, all []struct{ Node corrLink }) {
+	t.Helper()
+	type page struct {
+		Node struct {
+			Correlation struct {
+				Links struct {
+					TotalCount int
+					PageInfo   struct {
+						HasNextPage bool
+						EndCursor   string
+					}
+					Edges []struct {
+						Node struct {
+							Alert struct{ SystemAlertID string }
+						}
+					}
+				}
+			}
+		}
+	}
+	var seen, want []string
+	for _, e := range all {
+		want = append(want, e.Node.Alert.SystemAlertID)
+	}
+	var after any
+	for range 10 {
+		var p page
+		ts.mustGraphQL(t, `query($id: ID!, $after: Cursor) { node(id: $id) { ... on Incident { correlation {
+			links(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { alert { systemAlertId } } } } } } } }`,
+			map[string]any{"id": incident, "after": after}, &p)
+		l := p.Node.Correlation.Links
+		for _, e := range l.Edges {
+			seen = append(seen, e.Node.Alert.SystemAlertID)
+		}
+		if l.TotalCount != len(want) {
+			t.Errorf("a page counts %d links, want %d", l.TotalCount, len(want))
+		}
+		if !l.PageInfo.HasNextPage {
+			break
+		}
+		after = l.PageInfo.EndCursor
+	}
+	if !slices.Equal(seen, want) {
+		t.Errorf("pages of two links list %v, want %v", seen, want)
 	}
 }

@@ -3,98 +3,211 @@ package correlate
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
+	"time"
+
+	"entgo.io/ent/dialect/sql"
 
 	"github.com/vigil-soc/vigil/ent"
+	"github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/incidentlink"
+	"github.com/vigil-soc/vigil/ent/predicate"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/killchain"
 )
 
-// Explanation is why an incident's alerts are together.
+// Explanation is why an incident's alerts are together. Only the rule is
+// read up front; the progression, the linking entities and the links are
+// read on demand, each bounded, so that an incident with 100,000 alerts
+// explains itself in a few small queries.
 type Explanation struct {
+	IncidentID  int
 	Rule        string
 	RuleVersion int
-	Progression []*Step
-	Entities    []*LinkingEntity
-	Links       []*ent.IncidentLink // with their alerts and the alerts' resources
 }
 
-// Step is one tactic of an incident's progression and its alerts.
+// Step is one tactic of an incident's progression and how many of the
+// incident's alerts show it; StepAlerts reads them.
 type Step struct {
-	Tactic killchain.Tactic
-	Alerts []*ent.Alert
+	IncidentID int
+	Tactic     killchain.Tactic
+	AlertCount int
 }
 
-// LinkingEntity is an entity value that ties resources of an incident.
+// LinkingEntity is an entity value that ties resources of an incident;
+// EntityResources reads them.
 type LinkingEntity struct {
+	IncidentID  int
 	Kind, Value string
-	Resources   []*ent.Resource
 }
 
-// Explain reads why incident id's alerts are together, in three queries
-// whatever its size: its links, their alerts, and those alerts' resources.
+// Explain reads the rule that made incident id's latest link. The caller's
+// client scopes it: an incident whose links the viewer cannot see has no
+// rule.
 func Explain(ctx context.Context, c *ent.Client, id int) (*Explanation, error) {
-	links, err := c.IncidentLink.Query().Where(incidentlink.IncidentID(id)).
-		WithAlert(func(q *ent.AlertQuery) {
-			q.WithResource(func(q *ent.ResourceQuery) { q.Order(resource.ByID()) })
-		}).
-		Order(incidentlink.ByID()).All(ctx)
+	x := &Explanation{IncidentID: id}
+	l, err := c.IncidentLink.Query().Where(incidentlink.IncidentID(id)).
+		Order(incidentlink.ByLinkedAt(sql.OrderDesc()), incidentlink.ByID(sql.OrderDesc())).
+		First(ctx)
+	switch {
+	case ent.IsNotFound(err):
+		return x, nil
+	case err != nil:
+		return nil, fmt.Errorf("reading the incident's latest link: %w", err)
+	}
+	x.Rule, x.RuleVersion = l.Rule, l.RuleVersion
+	return x, nil
+}
+
+// linkedTo keeps the alerts that have a link in incident id. The alerts
+// themselves go through the viewer's scope, and a link is in scope exactly
+// when its alert is.
+func linkedTo(id int, more ...func(t *sql.SelectTable) *sql.Predicate) predicate.Alert {
+	return func(s *sql.Selector) {
+		t := sql.Table(incidentlink.Table)
+		ps := []*sql.Predicate{sql.EQ(t.C(incidentlink.FieldIncidentID), id)}
+		for _, m := range more {
+			ps = append(ps, m(t))
+		}
+		s.Where(sql.In(s.C(alert.FieldID), sql.Select(t.C(incidentlink.FieldAlertID)).From(t).Where(sql.And(ps...))))
+	}
+}
+
+// Progression reads incident id's tactics in kill-chain order, each with
+// the number of its alerts that show it: one aggregate over the alerts'
+// tactic sets, however many alerts there are.
+func Progression(ctx context.Context, c *ent.Client, id int) ([]*Step, error) {
+	var rows []struct {
+		Mask  int64 `json:"tactic_mask"`
+		Count int   `json:"count"`
+	}
+	if err := c.Alert.Query().Where(linkedTo(id)).GroupBy(alert.FieldTacticMask).
+		Aggregate(ent.Count()).Scan(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("counting the incident's alerts per tactic: %w", err)
+	}
+	counts := make([]int, len(killchain.All))
+	for _, r := range rows {
+		for i := range killchain.All {
+			if r.Mask&(1<<i) != 0 {
+				counts[i] += r.Count
+			}
+		}
+	}
+	steps := []*Step{}
+	for i, t := range killchain.All {
+		if counts[i] > 0 {
+			steps = append(steps, &Step{IncidentID: id, Tactic: t, AlertCount: counts[i]})
+		}
+	}
+	return steps, nil
+}
+
+// StepAlerts is the query of the step's alerts, in start order; the caller
+// bounds it.
+func StepAlerts(c *ent.Client, s *Step) *ent.AlertQuery {
+	bit := int64(1) << killchain.Index(s.Tactic)
+	return c.Alert.Query().Where(linkedTo(s.IncidentID), func(sel *sql.Selector) {
+		sel.Where(sql.P(func(b *sql.Builder) {
+			b.WriteString("(").Ident(sel.C(alert.FieldTacticMask)).WriteString(" & ").Arg(bit).WriteString(") <> 0")
+		}))
+	}).Order(alert.ByStartTime(), alert.ByID())
+}
+
+// entityLinks keeps incident id's links through a tying entity value.
+func entityLinks(id int) []predicate.IncidentLink {
+	return []predicate.IncidentLink{
+		incidentlink.IncidentID(id), incidentlink.ReasonEQ(incidentlink.ReasonENTITY), incidentlink.EntityValueNEQ(""),
+	}
+}
+
+// Entities reads how many entity values tie incident id's resources and
+// the first of them by value.
+func Entities(ctx context.Context, c *ent.Client, id, first int) (int, []*LinkingEntity, error) {
+	n, err := c.IncidentLink.Query().Where(entityLinks(id)...).
+		Unique(true).Select(incidentlink.FieldEntityValue).Count(ctx)
+	if err != nil {
+		return 0, nil, fmt.Errorf("counting the incident's linking entities: %w", err)
+	}
+	out := []*LinkingEntity{}
+	if first <= 0 || n == 0 {
+		return n, out, nil
+	}
+	var rows []struct {
+		Kind  string `json:"entity_kind"`
+		Value string `json:"entity_value"`
+	}
+	if err := c.IncidentLink.Query().Where(entityLinks(id)...).
+		Order(incidentlink.ByEntityValue(), incidentlink.ByEntityKind()).Limit(first).
+		GroupBy(incidentlink.FieldEntityValue, incidentlink.FieldEntityKind).Scan(ctx, &rows); err != nil {
+		return 0, nil, fmt.Errorf("reading the incident's linking entities: %w", err)
+	}
+	for _, r := range rows {
+		out = append(out, &LinkingEntity{IncidentID: id, Kind: r.Kind, Value: r.Value})
+	}
+	return n, out, nil
+}
+
+// EntityResources is the query of the resources the entity ties: those of
+// the incident's alerts that joined through it, by name.
+func EntityResources(c *ent.Client, e *LinkingEntity) *ent.ResourceQuery {
+	through := func(t *sql.SelectTable) *sql.Predicate {
+		return sql.And(sql.EQ(t.C(incidentlink.FieldReason), string(incidentlink.ReasonENTITY)), sql.EQ(t.C(incidentlink.FieldEntityValue), e.Value))
+	}
+	return c.Resource.Query().Where(resource.HasAlertsWith(linkedTo(e.IncidentID, through))).
+		Order(resource.ByName(), resource.ByID())
+}
+
+// LinkCursor is where a page of links starts: after the link whose alert
+// started at Start and has id AlertID.
+type LinkCursor struct {
+	Start   time.Time
+	AlertID int
+}
+
+// LinkPage is one page of an incident's links, with their alerts and the
+// alerts' resources.
+type LinkPage struct {
+	Links       []*ent.IncidentLink
+	TotalCount  int
+	HasNextPage bool
+}
+
+// Cursor is the cursor of a link of the page.
+func (p *LinkPage) Cursor(l *ent.IncidentLink) LinkCursor {
+	return LinkCursor{Start: l.Edges.Alert.StartTime, AlertID: l.AlertID}
+}
+
+// Links reads at most first of incident id's links, in their alerts' start
+// order (alert id breaking ties), after the cursor when one is given, and
+// how many links the incident has: a count and one page, whatever the
+// incident's size.
+func Links(ctx context.Context, c *ent.Client, id, first int, after *LinkCursor) (*LinkPage, error) {
+	total, err := c.IncidentLink.Query().Where(incidentlink.IncidentID(id)).Count(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("counting the incident's links: %w", err)
+	}
+	p := &LinkPage{Links: []*ent.IncidentLink{}, TotalCount: total}
+	if total == 0 {
+		return p, nil
+	}
+	q := c.IncidentLink.Query().Where(incidentlink.IncidentID(id))
+	if after != nil {
+		q.Where(incidentlink.HasAlertWith(alert.Or(
+			alert.StartTimeGT(after.Start),
+			alert.And(alert.StartTimeEQ(after.Start), alert.IDGT(after.AlertID)))))
+	}
+	links, err := q.Order(incidentlink.ByAlertField(alert.FieldStartTime), incidentlink.ByAlertID()).
+		Limit(first + 1).
+		WithAlert(func(q *ent.AlertQuery) { q.WithResource() }).
+		All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("reading the incident's links: %w", err)
 	}
-	x := &Explanation{Progression: []*Step{}, Entities: []*LinkingEntity{}}
-	alertOf := func(l *ent.IncidentLink) *ent.Alert { return l.Edges.Alert }
-	sort.SliceStable(links, func(i, j int) bool {
-		a, b := alertOf(links[i]), alertOf(links[j])
-		if !a.StartTime.Equal(b.StartTime) {
-			return a.StartTime.Before(b.StartTime)
-		}
-		return a.SystemAlertID < b.SystemAlertID
-	})
-	x.Links = links
-	steps := map[killchain.Tactic]*Step{}
-	ties := map[string]*LinkingEntity{}
-	tieRes := map[string]map[int]bool{}
-	var latest *ent.IncidentLink
-	for _, l := range links {
-		if latest == nil || l.LinkedAt.After(latest.LinkedAt) || (l.LinkedAt.Equal(latest.LinkedAt) && l.ID > latest.ID) {
-			latest = l
-		}
-		a := alertOf(l)
-		for _, t := range killchain.Sorted(a.Tactics) {
-			if steps[t] == nil {
-				steps[t] = &Step{Tactic: t}
-			}
-			steps[t].Alerts = append(steps[t].Alerts, a)
-		}
-		if l.Reason == incidentlink.ReasonENTITY && l.EntityValue != "" {
-			e := ties[l.EntityValue]
-			if e == nil {
-				e = &LinkingEntity{Kind: l.EntityKind, Value: l.EntityValue, Resources: []*ent.Resource{}}
-				ties[l.EntityValue] = e
-				tieRes[l.EntityValue] = map[int]bool{}
-			}
-			if r := a.Edges.Resource; r != nil && !tieRes[l.EntityValue][r.ID] {
-				tieRes[l.EntityValue][r.ID] = true
-				e.Resources = append(e.Resources, r)
-			}
-		}
+	if len(links) > first {
+		links, p.HasNextPage = links[:first], true
 	}
-	if latest != nil {
-		x.Rule, x.RuleVersion = latest.Rule, latest.RuleVersion
-	}
-	for _, t := range killchain.All {
-		if s := steps[t]; s != nil {
-			x.Progression = append(x.Progression, s)
-		}
-	}
-	for _, e := range ties {
-		x.Entities = append(x.Entities, e)
-	}
-	sort.Slice(x.Entities, func(i, j int) bool { return x.Entities[i].Value < x.Entities[j].Value })
-	return x, nil
+	p.Links = links
+	return p, nil
 }
 
 // Sentence tells in one sentence why a link's alert is in its incident;

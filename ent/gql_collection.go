@@ -884,19 +884,6 @@ func (_q *IncidentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			_q.WithNamedRemovals(alias, func(wq *AlertRemovalQuery) {
 				*wq = *query
 			})
-
-		case "links":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&IncidentLinkClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, incidentlinkImplementors)...); err != nil {
-				return err
-			}
-			_q.WithNamedLinks(alias, func(wq *IncidentLinkQuery) {
-				*wq = *query
-			})
 		case "title":
 			if _, ok := fieldSeen[incident.FieldTitle]; !ok {
 				selectedFields = append(selectedFields, incident.FieldTitle)

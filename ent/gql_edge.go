@@ -162,18 +162,6 @@ func (_m *Incident) Removals(ctx context.Context) (result []*AlertRemoval, err e
 	return result, err
 }
 
-func (_m *Incident) Links(ctx context.Context) (result []*IncidentLink, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedLinks(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.LinksOrErr()
-	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryLinks().All(ctx)
-	}
-	return result, err
-}
-
 func (_m *IncidentLink) Incident(ctx context.Context) (*Incident, error) {
 	result, err := _m.Edges.IncidentOrErr()
 	if IsNotLoaded(err) {

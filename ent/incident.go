@@ -95,7 +95,7 @@ type IncidentEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
-	totalCount [8]map[string]int
+	totalCount [7]map[string]int
 
 	namedAlerts     map[string][]*Alert
 	namedCoveredBy  map[string][]*Incident

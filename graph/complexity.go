@@ -41,6 +41,13 @@ func Complexity() generated.ComplexityRoot {
 	c.Query.Nodes = func(child int, ids []int) int { return 1 + child*max(1, len(ids)) }
 	c.Alert.Entities = func(child int) int { return 1 + child*listWeight }
 	c.Alert.Incidents = func(child int) int { return 1 + child*listWeight }
+	// Correlation's lists are bounded by first (or by the fourteen tactics)
+	// and cost what they can hold.
+	c.Correlation.Progression = func(child int) int { return 1 + child*len(killchain.All) }
+	c.Correlation.Links = func(child int, first *int, _ *entgql.Cursor[int]) int { return 1 + child*listCost(first, defaultPage) }
+	c.Correlation.Entities = func(child int, first *int) int { return 1 + child*listCost(first, 20) }
+	c.TacticStep.Alerts = func(child int, first *int) int { return 1 + child*listCost(first, 10) }
+	c.LinkingEntity.Resources = func(child int, first *int) int { return 1 + child*listCost(first, 20) }
 	return c
 }
 
@@ -58,4 +65,13 @@ func pageCost(first, last *int) int {
 		n = defaultPage
 	}
 	return min(max(n, 1), MaxPage)
+}
+
+// listCost is the number of items a list with a first argument can hold:
+// def when first is null, and at most MaxPage.
+func listCost(first *int, def int) int {
+	if first == nil {
+		return def
+	}
+	return min(max(*first, 1), MaxPage)
 }

@@ -8,10 +8,38 @@ package graph
 import (
 	"context"
 
+	"entgo.io/contrib/entgql"
 	"github.com/vigil-soc/vigil/correlate"
 	"github.com/vigil-soc/vigil/ent"
+	"github.com/vigil-soc/vigil/graph/generated"
 	"github.com/vigil-soc/vigil/graph/model"
 )
+
+// Progression is the resolver for the progression field.
+func (r *correlationResolver) Progression(ctx context.Context, obj *correlate.Explanation) ([]*correlate.Step, error) {
+	return correlate.Progression(ctx, r.ent(ctx), obj.IncidentID)
+}
+
+// EntityCount is the resolver for the entityCount field.
+func (r *correlationResolver) EntityCount(ctx context.Context, obj *correlate.Explanation) (int, error) {
+	n, _, err := correlate.Entities(ctx, r.ent(ctx), obj.IncidentID, 0)
+	return n, err
+}
+
+// Entities is the resolver for the entities field.
+func (r *correlationResolver) Entities(ctx context.Context, obj *correlate.Explanation, first *int) ([]*correlate.LinkingEntity, error) {
+	n, err := listFirst(first, 20)
+	if err != nil {
+		return nil, err
+	}
+	_, es, err := correlate.Entities(ctx, r.ent(ctx), obj.IncidentID, n)
+	return es, err
+}
+
+// Links is the resolver for the links field.
+func (r *correlationResolver) Links(ctx context.Context, obj *correlate.Explanation, first *int, after *entgql.Cursor[int]) (*ent.IncidentLinkConnection, error) {
+	return linkConnection(ctx, r.ent(ctx), obj.IncidentID, first, after)
+}
 
 // Correlation is the resolver for the correlation field.
 func (r *incidentResolver) Correlation(ctx context.Context, obj *ent.Incident) (*correlate.Explanation, error) {
@@ -21,6 +49,24 @@ func (r *incidentResolver) Correlation(ctx context.Context, obj *ent.Incident) (
 // Explanation is the resolver for the explanation field.
 func (r *incidentLinkResolver) Explanation(ctx context.Context, obj *ent.IncidentLink) (string, error) {
 	return r.linkSentence(ctx, obj)
+}
+
+// ResourceCount is the resolver for the resourceCount field.
+func (r *linkingEntityResolver) ResourceCount(ctx context.Context, obj *correlate.LinkingEntity) (int, error) {
+	return correlate.EntityResources(r.ent(ctx), obj).Count(ctx)
+}
+
+// Resources is the resolver for the resources field.
+func (r *linkingEntityResolver) Resources(ctx context.Context, obj *correlate.LinkingEntity, first *int) ([]*ent.Resource, error) {
+	n, err := listFirst(first, 20)
+	if err != nil {
+		return nil, err
+	}
+	q, err := correlate.EntityResources(r.ent(ctx), obj).CollectFields(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return q.Limit(n).All(ctx)
 }
 
 // CorrelationBacklog is the resolver for the correlationBacklog field.
@@ -35,3 +81,31 @@ func (r *queryResolver) CorrelationBacklog(ctx context.Context) (int, error) {
 func (r *queryResolver) CorrelationRules(ctx context.Context) ([]*model.CorrelationRule, error) {
 	return []*model.CorrelationRule{ruleModel(r.Rule.Resolved(0))}, nil
 }
+
+// Alerts is the resolver for the alerts field.
+func (r *tacticStepResolver) Alerts(ctx context.Context, obj *correlate.Step, first *int) ([]*ent.Alert, error) {
+	n, err := listFirst(first, 10)
+	if err != nil {
+		return nil, err
+	}
+	q, err := correlate.StepAlerts(r.ent(ctx), obj).CollectFields(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return q.Limit(n).All(ctx)
+}
+
+// Correlation returns generated.CorrelationResolver implementation.
+func (r *Resolver) Correlation() generated.CorrelationResolver { return &correlationResolver{r} }
+
+// LinkingEntity returns generated.LinkingEntityResolver implementation.
+func (r *Resolver) LinkingEntity() generated.LinkingEntityResolver { return &linkingEntityResolver{r} }
+
+// TacticStep returns generated.TacticStepResolver implementation.
+func (r *Resolver) TacticStep() generated.TacticStepResolver { return &tacticStepResolver{r} }
+
+type (
+	correlationResolver   struct{ *Resolver }
+	linkingEntityResolver struct{ *Resolver }
+	tacticStepResolver    struct{ *Resolver }
+)

@@ -26,3 +26,15 @@ func incidentResources(ctx context.Context, c *ent.Client, inc *ent.Incident) ([
 		Where(resource.HasAlertsWith(entalert.HasIncidentsWith(incident.ID(inc.ID)))).
 		Order(resource.ByName(), resource.ByID()).All(ctx)
 }
+
+// incidentResourceCount counts an incident's resources without loading
+// them: 1 for a per-resource incident, one count query for a
+// multi-resource one.
+func incidentResourceCount(ctx context.Context, c *ent.Client, inc *ent.Incident) (int, error) {
+	if !inc.MultiResource {
+		return 1, nil
+	}
+	return c.Resource.Query().
+		Where(resource.HasAlertsWith(entalert.HasIncidentsWith(incident.ID(inc.ID)))).
+		Count(ctx)
+}

@@ -27,6 +27,11 @@ func (r *incidentResolver) Resources(ctx context.Context, obj *ent.Incident) ([]
 	return incidentResources(ctx, r.ent(ctx), obj)
 }
 
+// ResourceCount is the resolver for the resourceCount field.
+func (r *incidentResolver) ResourceCount(ctx context.Context, obj *ent.Incident) (int, error) {
+	return incidentResourceCount(ctx, r.ent(ctx), obj)
+}
+
 // Incidents is the resolver for the incidents field.
 func (r *queryResolver) Incidents(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput, tactics []killchain.Tactic, search *string, includeMerged *bool) (*ent.IncidentConnection, error) {
 	first, last, err := page(first, last)

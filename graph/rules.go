@@ -30,8 +30,8 @@ func ruleModel(r correlate.Rule) *model.CorrelationRule {
 }
 
 // linkSentence explains a link, loading its alert and the alert's resource
-// when the link came without them (Incident.links rather than
-// Incident.correlation.links, which loads them for all links at once).
+// when the link came without them (Correlation.links loads them for its
+// whole page at once).
 func (r *Resolver) linkSentence(ctx context.Context, l *ent.IncidentLink) (string, error) {
 	if l.Edges.Alert == nil || l.Edges.Alert.Edges.Resource == nil {
 		a, err := r.ent(ctx).Alert.Query().Where(entalert.ID(l.AlertID)).WithResource().Only(ctx)

@@ -102,9 +102,11 @@ func (Incident) Edges() []ent.Edge {
 		// Alerts an analyst took out of it.
 		edge.To("removals", AlertRemoval.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		// Why and when each member joined; removed with the incident.
+		// Why and when each member joined; removed with the incident. Not a
+		// GraphQL field: an incident can have 100,000 links, and
+		// Incident.correlation.links pages through them.
 		edge.To("links", IncidentLink.Type).
-			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
 	}
 }
 

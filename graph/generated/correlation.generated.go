@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"sync/atomic"
 
+	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vigil-soc/vigil/alerts"
@@ -19,9 +20,87 @@ import (
 
 // region    ************************** generated!.gotpl **************************
 
+type CorrelationResolver interface {
+	Progression(ctx context.Context, obj *correlate.Explanation) ([]*correlate.Step, error)
+	EntityCount(ctx context.Context, obj *correlate.Explanation) (int, error)
+	Entities(ctx context.Context, obj *correlate.Explanation, first *int) ([]*correlate.LinkingEntity, error)
+	Links(ctx context.Context, obj *correlate.Explanation, first *int, after *entgql.Cursor[int]) (*ent.IncidentLinkConnection, error)
+}
+type LinkingEntityResolver interface {
+	ResourceCount(ctx context.Context, obj *correlate.LinkingEntity) (int, error)
+	Resources(ctx context.Context, obj *correlate.LinkingEntity, first *int) ([]*ent.Resource, error)
+}
+type TacticStepResolver interface {
+	Alerts(ctx context.Context, obj *correlate.Step, first *int) ([]*ent.Alert, error)
+}
+
 // endregion ************************** generated!.gotpl **************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Correlation_entities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Correlation_links_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_LinkingEntity_resources_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_TacticStep_alerts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
 
 // endregion ***************************** args.gotpl *****************************
 
@@ -82,7 +161,7 @@ func (ec *executionContext) _Correlation_progression(ctx context.Context, field 
 			return ec.fieldContext_Correlation_progression(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Progression, nil
+			return ec.Resolvers.Correlation().Progression(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*correlate.Step) graphql.Marshaler {
@@ -96,13 +175,36 @@ func (ec *executionContext) fieldContext_Correlation_progression(_ context.Conte
 	fc = &graphql.FieldContext{
 		Object:     "Correlation",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TacticStep(ctx, field)
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Correlation_entityCount(ctx context.Context, field graphql.CollectedField, obj *correlate.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correlation_entityCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Correlation().EntityCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Correlation_entityCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correlation", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Correlation_entities(ctx context.Context, field graphql.CollectedField, obj *correlate.Explanation) (ret graphql.Marshaler) {
@@ -114,7 +216,8 @@ func (ec *executionContext) _Correlation_entities(ctx context.Context, field gra
 			return ec.fieldContext_Correlation_entities(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Entities, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Correlation().Entities(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*correlate.LinkingEntity) graphql.Marshaler {
@@ -124,15 +227,26 @@ func (ec *executionContext) _Correlation_entities(ctx context.Context, field gra
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Correlation_entities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Correlation_entities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Correlation",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_LinkingEntity(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Correlation_entities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -146,25 +260,37 @@ func (ec *executionContext) _Correlation_links(ctx context.Context, field graphq
 			return ec.fieldContext_Correlation_links(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Links, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Correlation().Links(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*entgql.Cursor[int]))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.IncidentLink) graphql.Marshaler {
-			return ec.marshalNIncidentLink2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLinkᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.IncidentLinkConnection) graphql.Marshaler {
+			return ec.marshalNIncidentLinkConnection2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLinkConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Correlation_links(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Correlation_links(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Correlation",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_IncidentLink(ctx, field)
+			return ec.childFields_IncidentLinkConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Correlation_links_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -569,6 +695,148 @@ func (ec *executionContext) fieldContext_CorrelationRuleOverride_severityFloor(_
 	return graphql.NewScalarFieldContext("CorrelationRuleOverride", field, false, false, "Severity")
 }
 
+func (ec *executionContext) _IncidentLinkConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLinkConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLinkConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.IncidentLinkEdge) graphql.Marshaler {
+			return ec.marshalNIncidentLinkEdge2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLinkEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLinkConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncidentLinkConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IncidentLinkEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncidentLinkConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLinkConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLinkConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLinkConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncidentLinkConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncidentLinkConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLinkConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLinkConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLinkConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentLinkConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IncidentLinkEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLinkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLinkEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.IncidentLink) graphql.Marshaler {
+			return ec.marshalNIncidentLink2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLink(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLinkEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncidentLinkEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IncidentLink(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncidentLinkEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentLinkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentLinkEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentLinkEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentLinkEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _LinkingEntity_kind(ctx context.Context, field graphql.CollectedField, obj *correlate.LinkingEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -615,6 +883,29 @@ func (ec *executionContext) fieldContext_LinkingEntity_value(_ context.Context, 
 	return graphql.NewScalarFieldContext("LinkingEntity", field, false, false, "String")
 }
 
+func (ec *executionContext) _LinkingEntity_resourceCount(ctx context.Context, field graphql.CollectedField, obj *correlate.LinkingEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkingEntity_resourceCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LinkingEntity().ResourceCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkingEntity_resourceCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkingEntity", field, true, true, "Int")
+}
+
 func (ec *executionContext) _LinkingEntity_resources(ctx context.Context, field graphql.CollectedField, obj *correlate.LinkingEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -624,7 +915,8 @@ func (ec *executionContext) _LinkingEntity_resources(ctx context.Context, field 
 			return ec.fieldContext_LinkingEntity_resources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Resources, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.LinkingEntity().Resources(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Resource) graphql.Marshaler {
@@ -634,15 +926,26 @@ func (ec *executionContext) _LinkingEntity_resources(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_LinkingEntity_resources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_LinkingEntity_resources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "LinkingEntity",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Resource(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_LinkingEntity_resources_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -670,6 +973,29 @@ func (ec *executionContext) fieldContext_TacticStep_tactic(_ context.Context, fi
 	return graphql.NewScalarFieldContext("TacticStep", field, false, false, "Tactic")
 }
 
+func (ec *executionContext) _TacticStep_alertCount(ctx context.Context, field graphql.CollectedField, obj *correlate.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TacticStep_alertCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AlertCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TacticStep_alertCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TacticStep", field, false, false, "Int")
+}
+
 func (ec *executionContext) _TacticStep_alerts(ctx context.Context, field graphql.CollectedField, obj *correlate.Step) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -679,7 +1005,8 @@ func (ec *executionContext) _TacticStep_alerts(ctx context.Context, field graphq
 			return ec.fieldContext_TacticStep_alerts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Alerts, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.TacticStep().Alerts(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Alert) graphql.Marshaler {
@@ -689,15 +1016,26 @@ func (ec *executionContext) _TacticStep_alerts(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_TacticStep_alerts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_TacticStep_alerts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "TacticStep",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Alert(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_TacticStep_alerts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -728,28 +1066,37 @@ func (ec *executionContext) _Correlation(ctx context.Context, sel ast.SelectionS
 		case "rule":
 			out.Values[i] = ec._Correlation_rule(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "ruleVersion":
 			out.Values[i] = ec._Correlation_ruleVersion(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "progression":
-			out.Values[i] = ec._Correlation_progression(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Correlation_progression(ctx, field, obj)
+				})
+		case "entityCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Correlation_entityCount(ctx, field, obj)
+				})
 		case "entities":
-			out.Values[i] = ec._Correlation_entities(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Correlation_entities(ctx, field, obj)
+				})
 		case "links":
-			out.Values[i] = ec._Correlation_links(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Correlation_links(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -908,6 +1255,87 @@ func (ec *executionContext) _CorrelationRuleOverride(ctx context.Context, sel as
 	return out
 }
 
+var incidentLinkConnectionImplementors = []string{"IncidentLinkConnection"}
+
+func (ec *executionContext) _IncidentLinkConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.IncidentLinkConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incidentLinkConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncidentLinkConnection")
+		case "edges":
+			out.Values[i] = ec._IncidentLinkConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._IncidentLinkConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._IncidentLinkConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var incidentLinkEdgeImplementors = []string{"IncidentLinkEdge"}
+
+func (ec *executionContext) _IncidentLinkEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.IncidentLinkEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incidentLinkEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncidentLinkEdge")
+		case "node":
+			out.Values[i] = ec._IncidentLinkEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._IncidentLinkEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var linkingEntityImplementors = []string{"LinkingEntity"}
 
 func (ec *executionContext) _LinkingEntity(ctx context.Context, sel ast.SelectionSet, obj *correlate.LinkingEntity) graphql.Marshaler {
@@ -922,18 +1350,25 @@ func (ec *executionContext) _LinkingEntity(ctx context.Context, sel ast.Selectio
 		case "kind":
 			out.Values[i] = ec._LinkingEntity_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "value":
 			out.Values[i] = ec._LinkingEntity_value(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "resourceCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LinkingEntity_resourceCount(ctx, field, obj)
+				})
 		case "resources":
-			out.Values[i] = ec._LinkingEntity_resources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LinkingEntity_resources(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -965,13 +1400,19 @@ func (ec *executionContext) _TacticStep(ctx context.Context, sel ast.SelectionSe
 		case "tactic":
 			out.Values[i] = ec._TacticStep_tactic(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "alertCount":
+			out.Values[i] = ec._TacticStep_alertCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "alerts":
-			out.Values[i] = ec._TacticStep_alerts(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TacticStep_alerts(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -1047,6 +1488,38 @@ func (ec *executionContext) marshalNCorrelationRuleOverride2ᚖgithubᚗcomᚋvi
 		return graphql.Null
 	}
 	return ec._CorrelationRuleOverride(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNIncidentLinkConnection2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLinkConnection(ctx context.Context, sel ast.SelectionSet, v *ent.IncidentLinkConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IncidentLinkConnection!")
+		return graphql.Null
+	}
+	return ec._IncidentLinkConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNIncidentLinkEdge2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLinkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.IncidentLinkEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIncidentLinkEdge2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLinkEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIncidentLinkEdge2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLinkEdge(ctx context.Context, sel ast.SelectionSet, v *ent.IncidentLinkEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IncidentLinkEdge!")
+		return graphql.Null
+	}
+	return ec._IncidentLinkEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNLinkingEntity2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋcorrelateᚐLinkingEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*correlate.LinkingEntity) graphql.Marshaler {

@@ -41,6 +41,7 @@ type IncidentResolver interface {
 
 	MergedInto(ctx context.Context, obj *ent.Incident) (*ent.Incident, error)
 	Resources(ctx context.Context, obj *ent.Incident) ([]*ent.Resource, error)
+	ResourceCount(ctx context.Context, obj *ent.Incident) (int, error)
 }
 type IncidentLinkResolver interface {
 	Explanation(ctx context.Context, obj *ent.IncidentLink) (string, error)
@@ -3154,38 +3155,6 @@ func (ec *executionContext) fieldContext_Incident_removals(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _Incident_links(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Incident_links(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Links(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.IncidentLink) graphql.Marshaler {
-			return ec.marshalNIncidentLink2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLinkᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Incident_links(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Incident",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_IncidentLink(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Incident_correlation(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3303,6 +3272,29 @@ func (ec *executionContext) fieldContext_Incident_resources(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Incident_resourceCount(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_resourceCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().ResourceCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_resourceCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Incident", field, true, true, "Int")
 }
 
 func (ec *executionContext) _IncidentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentConnection) (ret graphql.Marshaler) {
@@ -10595,12 +10587,6 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Incident_removals(ctx, field, obj)
 				})
-		case "links":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Incident_links(ctx, field, obj)
-				})
 		case "correlation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -10623,6 +10609,12 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Incident_resources(ctx, field, obj)
+				})
+		case "resourceCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_resourceCount(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -11332,22 +11324,6 @@ func (ec *executionContext) marshalNIncidentConnection2ᚖgithubᚗcomᚋvigil�
 		return graphql.Null
 	}
 	return ec._IncidentConnection(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNIncidentLink2ᚕᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.IncidentLink) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNIncidentLink2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLink(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNIncidentLink2ᚖgithubᚗcomᚋvigilᚑsocᚋvigilᚋentᚐIncidentLink(ctx context.Context, sel ast.SelectionSet, v *ent.IncidentLink) graphql.Marshaler {

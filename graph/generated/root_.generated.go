@@ -29,11 +29,14 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Alert() AlertResolver
+	Correlation() CorrelationResolver
 	Incident() IncidentResolver
 	IncidentLink() IncidentLinkResolver
+	LinkingEntity() LinkingEntityResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Subscription() SubscriptionResolver
+	TacticStep() TacticStepResolver
 	Viewer() ViewerResolver
 }
 
@@ -143,8 +146,9 @@ type ComplexityRoot struct {
 	}
 
 	Correlation struct {
-		Entities    func(childComplexity int) int
-		Links       func(childComplexity int) int
+		Entities    func(childComplexity int, first *int) int
+		EntityCount func(childComplexity int) int
+		Links       func(childComplexity int, first *int, after *entgql.Cursor[int]) int
 		Progression func(childComplexity int) int
 		Rule        func(childComplexity int) int
 		RuleVersion func(childComplexity int) int
@@ -224,7 +228,6 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		IsActive          func(childComplexity int) int
 		LastActivityTime  func(childComplexity int) int
-		Links             func(childComplexity int) int
 		MergedAt          func(childComplexity int) int
 		MergedBy          func(childComplexity int) int
 		MergedInto        func(childComplexity int) int
@@ -232,6 +235,7 @@ type ComplexityRoot struct {
 		RemediationSteps  func(childComplexity int) int
 		Removals          func(childComplexity int) int
 		Resource          func(childComplexity int) int
+		ResourceCount     func(childComplexity int) int
 		Resources         func(childComplexity int) int
 		Severity          func(childComplexity int) int
 		SourceIps         func(childComplexity int) int
@@ -268,6 +272,17 @@ type ComplexityRoot struct {
 		Tactics     func(childComplexity int) int
 	}
 
+	IncidentLinkConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	IncidentLinkEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	IngestResult struct {
 		Accepted   func(childComplexity int) int
 		Duplicates func(childComplexity int) int
@@ -276,9 +291,10 @@ type ComplexityRoot struct {
 	}
 
 	LinkingEntity struct {
-		Kind      func(childComplexity int) int
-		Resources func(childComplexity int) int
-		Value     func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		ResourceCount func(childComplexity int) int
+		Resources     func(childComplexity int, first *int) int
+		Value         func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -355,8 +371,9 @@ type ComplexityRoot struct {
 	}
 
 	TacticStep struct {
-		Alerts func(childComplexity int) int
-		Tactic func(childComplexity int) int
+		AlertCount func(childComplexity int) int
+		Alerts     func(childComplexity int, first *int) int
+		Tactic     func(childComplexity int) int
 	}
 
 	TimelineCount struct {
@@ -868,13 +885,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Correlation.Entities(childComplexity), true
+		args, err := ec.field_Correlation_entities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Correlation.Entities(childComplexity, args["first"].(*int)), true
+	case "Correlation.entityCount":
+		if e.ComplexityRoot.Correlation.EntityCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correlation.EntityCount(childComplexity), true
 	case "Correlation.links":
 		if e.ComplexityRoot.Correlation.Links == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Correlation.Links(childComplexity), true
+		args, err := ec.field_Correlation_links_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Correlation.Links(childComplexity, args["first"].(*int), args["after"].(*entgql.Cursor[int])), true
 	case "Correlation.progression":
 		if e.ComplexityRoot.Correlation.Progression == nil {
 			break
@@ -1206,12 +1239,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.LastActivityTime(childComplexity), true
-	case "Incident.links":
-		if e.ComplexityRoot.Incident.Links == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Incident.Links(childComplexity), true
 	case "Incident.mergedAt":
 		if e.ComplexityRoot.Incident.MergedAt == nil {
 			break
@@ -1254,6 +1281,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Resource(childComplexity), true
+	case "Incident.resourceCount":
+		if e.ComplexityRoot.Incident.ResourceCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.ResourceCount(childComplexity), true
 	case "Incident.resources":
 		if e.ComplexityRoot.Incident.Resources == nil {
 			break
@@ -1408,6 +1441,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.IncidentLink.Tactics(childComplexity), true
 
+	case "IncidentLinkConnection.edges":
+		if e.ComplexityRoot.IncidentLinkConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLinkConnection.Edges(childComplexity), true
+	case "IncidentLinkConnection.pageInfo":
+		if e.ComplexityRoot.IncidentLinkConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLinkConnection.PageInfo(childComplexity), true
+	case "IncidentLinkConnection.totalCount":
+		if e.ComplexityRoot.IncidentLinkConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLinkConnection.TotalCount(childComplexity), true
+
+	case "IncidentLinkEdge.cursor":
+		if e.ComplexityRoot.IncidentLinkEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLinkEdge.Cursor(childComplexity), true
+	case "IncidentLinkEdge.node":
+		if e.ComplexityRoot.IncidentLinkEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentLinkEdge.Node(childComplexity), true
+
 	case "IngestResult.accepted":
 		if e.ComplexityRoot.IngestResult.Accepted == nil {
 			break
@@ -1439,12 +1504,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LinkingEntity.Kind(childComplexity), true
+	case "LinkingEntity.resourceCount":
+		if e.ComplexityRoot.LinkingEntity.ResourceCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkingEntity.ResourceCount(childComplexity), true
 	case "LinkingEntity.resources":
 		if e.ComplexityRoot.LinkingEntity.Resources == nil {
 			break
 		}
 
-		return e.ComplexityRoot.LinkingEntity.Resources(childComplexity), true
+		args, err := ec.field_LinkingEntity_resources_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.LinkingEntity.Resources(childComplexity, args["first"].(*int)), true
 	case "LinkingEntity.value":
 		if e.ComplexityRoot.LinkingEntity.Value == nil {
 			break
@@ -1833,12 +1909,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subscription.IncidentUpdated(childComplexity), true
 
+	case "TacticStep.alertCount":
+		if e.ComplexityRoot.TacticStep.AlertCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TacticStep.AlertCount(childComplexity), true
 	case "TacticStep.alerts":
 		if e.ComplexityRoot.TacticStep.Alerts == nil {
 			break
 		}
 
-		return e.ComplexityRoot.TacticStep.Alerts(childComplexity), true
+		args, err := ec.field_TacticStep_alerts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.TacticStep.Alerts(childComplexity, args["first"].(*int)), true
 	case "TacticStep.tactic":
 		if e.ComplexityRoot.TacticStep.Tactic == nil {
 			break
@@ -2237,29 +2324,45 @@ extend type Incident {
   correlation: Correlation! @goField(forceResolver: true)
 }
 
-"""Why an incident's alerts are together."""
+"""
+Why an incident's alerts are together. Every list in it is bounded, so
+that an incident with 100,000 alerts explains itself in a few small
+queries: counts tell how much there is, pages and ` + "`" + `first` + "`" + ` how much to read.
+"""
 type Correlation {
   """The rule that made the latest link, and its version."""
   rule: String!
   ruleVersion: Int!
   """
-  The incident's tactics in kill-chain order, each with the member alerts
-  that show it, in start order.
+  The incident's tactics in kill-chain order (at most fourteen), each with
+  how many of its alerts show it and the first of them.
   """
-  progression: [TacticStep!]!
+  progression: [TacticStep!]! @goField(forceResolver: true)
   """
-  For a multi-resource incident, the entity values that tie its
-  resources, each with the resources it ties; empty otherwise.
+  For a multi-resource incident, how many entity values tie its
+  resources; 0 otherwise.
   """
-  entities: [LinkingEntity!]!
-  """Why and when each alert joined, in the alerts' start order."""
-  links: [IncidentLink!]!
+  entityCount: Int! @goField(forceResolver: true)
+  """
+  The first ` + "`" + `first` + "`" + ` (at most 500) of the entity values that tie its
+  resources, by value, each with the resources it ties; empty for a
+  per-resource incident.
+  """
+  entities(first: Int = 20): [LinkingEntity!]! @goField(forceResolver: true)
+  """
+  Why and when each alert joined, in the alerts' start order: a page of
+  ` + "`" + `first` + "`" + ` (at most 500) after the cursor ` + "`" + `after` + "`" + `.
+  """
+  links(first: Int = 50, after: Cursor): IncidentLinkConnection! @goField(forceResolver: true)
 }
 
 """One tactic of an incident's progression and the alerts that show it."""
 type TacticStep {
   tactic: Tactic!
-  alerts: [Alert!]!
+  """How many of the incident's alerts show the tactic."""
+  alertCount: Int!
+  """The first ` + "`" + `first` + "`" + ` (at most 500) of them, in start order."""
+  alerts(first: Int = 10): [Alert!]! @goField(forceResolver: true)
 }
 
 """An entity value that ties resources of a multi-resource incident."""
@@ -2268,7 +2371,24 @@ type LinkingEntity {
   kind: String!
   """The entity's key, e.g. ip:203.0.113.7."""
   value: String!
-  resources: [Resource!]!
+  """How many resources it ties."""
+  resourceCount: Int! @goField(forceResolver: true)
+  """The first ` + "`" + `first` + "`" + ` (at most 500) of them, by name."""
+  resources(first: Int = 20): [Resource!]! @goField(forceResolver: true)
+}
+
+"""A page of an incident's links."""
+type IncidentLinkConnection {
+  edges: [IncidentLinkEdge!]!
+  pageInfo: PageInfo!
+  """How many links the incident has."""
+  totalCount: Int!
+}
+
+"""A link and its cursor."""
+type IncidentLinkEdge {
+  node: IncidentLink!
+  cursor: Cursor!
 }
 
 extend type IncidentLink {
@@ -2368,6 +2488,11 @@ extend type Incident {
   per-resource incidents that hold any of its alerts; theirs ` + "`" + `coveredBy` + "`" + ` it.
   """
   resources: [Resource!]! @goField(forceResolver: true)
+  """
+  How many resources its alerts are on: 1 for a per-resource incident (no
+  query), a count for a multi-resource one.
+  """
+  resourceCount: Int! @goField(forceResolver: true)
 }
 `, BuiltIn: false},
 	{Name: "../mutations.graphqls", Input: `type Mutation {
@@ -3443,7 +3568,6 @@ type Incident implements Node {
   follows: Incident
   followedBy: [Incident!]!
   removals: [AlertRemoval!]!
-  links: [IncidentLink!]!
 }
 """
 A connection to a list of items.
@@ -4316,6 +4440,8 @@ func (ec *executionContext) childFields_Correlation(ctx context.Context, field g
 		return ec.fieldContext_Correlation_ruleVersion(ctx, field)
 	case "progression":
 		return ec.fieldContext_Correlation_progression(ctx, field)
+	case "entityCount":
+		return ec.fieldContext_Correlation_entityCount(ctx, field)
 	case "entities":
 		return ec.fieldContext_Correlation_entities(ctx, field)
 	case "links":
@@ -4480,8 +4606,6 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_followedBy(ctx, field)
 	case "removals":
 		return ec.fieldContext_Incident_removals(ctx, field)
-	case "links":
-		return ec.fieldContext_Incident_links(ctx, field)
 	case "correlation":
 		return ec.fieldContext_Incident_correlation(ctx, field)
 	case "sourceIPs":
@@ -4490,6 +4614,8 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_mergedInto(ctx, field)
 	case "resources":
 		return ec.fieldContext_Incident_resources(ctx, field)
+	case "resourceCount":
+		return ec.fieldContext_Incident_resourceCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Incident", field.Name)
 }
@@ -4548,6 +4674,28 @@ func (ec *executionContext) childFields_IncidentLink(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type IncidentLink", field.Name)
 }
 
+func (ec *executionContext) childFields_IncidentLinkConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_IncidentLinkConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_IncidentLinkConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_IncidentLinkConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IncidentLinkConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_IncidentLinkEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_IncidentLinkEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_IncidentLinkEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IncidentLinkEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_IngestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "accepted":
@@ -4568,6 +4716,8 @@ func (ec *executionContext) childFields_LinkingEntity(ctx context.Context, field
 		return ec.fieldContext_LinkingEntity_kind(ctx, field)
 	case "value":
 		return ec.fieldContext_LinkingEntity_value(ctx, field)
+	case "resourceCount":
+		return ec.fieldContext_LinkingEntity_resourceCount(ctx, field)
 	case "resources":
 		return ec.fieldContext_LinkingEntity_resources(ctx, field)
 	}
@@ -4658,6 +4808,8 @@ func (ec *executionContext) childFields_TacticStep(ctx context.Context, field gr
 	switch field.Name {
 	case "tactic":
 		return ec.fieldContext_TacticStep_tactic(ctx, field)
+	case "alertCount":
+		return ec.fieldContext_TacticStep_alertCount(ctx, field)
 	case "alerts":
 		return ec.fieldContext_TacticStep_alerts(ctx, field)
 	}

@@ -46,12 +46,13 @@ export function Tr({ className, ...rest }: HTMLAttributes<HTMLTableRowElement> &
   return <tr className={mergeClasses(styles.row, className)} {...rest} />;
 }
 
-/** PlainLink is an in-app link (router navigation; modified clicks open tabs) without Fluent's Link component. */
-export function PlainLink({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+/** PlainLink is an in-app link (router navigation; modified clicks open tabs) without Fluent's Link component; label names it for assistive technology when its text alone does not. */
+export function PlainLink({ to, children, className, label }: { to: string; children: ReactNode; className?: string; label?: string }) {
   const styles = useStyles();
   return (
     <a
       href={to}
+      aria-label={label}
       className={mergeClasses(styles.link, className)}
       onClick={(e: MouseEvent<HTMLAnchorElement>) => {
         if (!isPlainLeftClick(e)) return;

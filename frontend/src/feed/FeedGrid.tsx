@@ -22,6 +22,8 @@ export const IncidentRowFragment = graphql(`
     tactics
     lastActivityTime
     alertCount
+    multiResource
+    resourceCount
     resource {
       id
       name
@@ -436,12 +438,21 @@ function incidentView(i: IncidentRowData) {
     name: i.title,
     severity: i.severity,
     status: i.status,
-    resource: i.resource.name,
-    resourceTitle: `${i.resource.type}: ${i.resource.resourceId}`,
+    ...incidentResource(i),
     category: i.resource.category,
     tactics: inKillChainOrder(i.tactics).map(tacticLabel).join(', '),
     time: i.lastActivityTime,
     alertCount: i.alertCount as number | undefined,
+  };
+}
+
+/** incidentResource is what the resource column shows of an incident: a multi-resource one reads "3 resources · vm1" (the count first: the column is narrow). */
+export function incidentResource(i: Pick<IncidentRowData, 'multiResource' | 'resourceCount' | 'resource'>) {
+  const more = i.multiResource ? i.resourceCount - 1 : 0;
+  if (more <= 0) return { resource: i.resource.name, resourceTitle: `${i.resource.type}: ${i.resource.resourceId}` };
+  return {
+    resource: `${i.resourceCount} resources · ${i.resource.name}`,
+    resourceTitle: `${i.resourceCount} resources; the first: ${i.resource.type}: ${i.resource.resourceId}`,
   };
 }
 

@@ -11,8 +11,9 @@ import { getFragmentData, graphql } from '../gql';
 import { KillChain } from '../killchain/KillChain';
 import { inKillChainOrder, tacticLabel } from '../killchain/tactics';
 import { Link, navigate } from '../router/router';
-import { collectEntities, graphElements } from './entities';
+import { collectEntities, graphElements, type GraphElements } from './entities';
 import { PlainLink, PlainTable, Td, Th, Tr } from '../components/PlainTable';
+import { IncidentResources, LinkingEntities, RelatedIncidents, WhyTogether, useCorrelation } from './Correlation';
 
 // cytoscape is large: the graph loads on its own, after the page.
 const EntityGraph = lazyPage(() => import('./EntityGraph'), 'Loading the graph…');
@@ -42,6 +43,7 @@ const IncidentDetail = graphql(`
       id
       title
     }
+    ...IncidentCorrelation
     resource {
       id
       name
@@ -118,7 +120,9 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
   const edges = incident?.alerts.edges;
   const members = useMemo(() => (edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])), [edges]);
   const entities = useMemo(() => collectEntities(members), [members]);
-  const graph = useMemo(() => graphElements(members, entities), [members, entities]);
+  const why = useCorrelation(incident);
+  const ties = why.data?.correlation.entities;
+  const graph = useMemo(() => graphElements(members, entities, ties), [members, entities, ties]);
   const [showGraph, setShowGraph] = useState(false);
   const alertName = useMemo(() => new Map(members.map((a) => [a.id, a.displayName])), [members]);
   useTitle(incident ? `${incident.title}` : 'Security incident');
@@ -186,7 +190,13 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
       <Section title="General information" id="general">
         <Fields
           items={[
-            ['Target resource', <span data-field="resource-name">{incident.resource.name}</span>],
+            [
+              why.data?.multiResource ? 'Primary resource' : 'Target resource',
+              <PlainLink to={`/resources/${encodeURIComponent(incident.resource.id)}`}>
+                <span data-field="resource-name">{incident.resource.name}</span>
+              </PlainLink>,
+            ],
+            ...(why.data?.multiResource ? [['Resources', `${why.data.resourceCount} resources, listed below`] as const] : []),
             ['Resource type', incident.resource.type],
             ['Resource id', <span className={styles.mono}>{incident.resource.resourceId}</span>],
             ['Subscription', incident.resource.subscriptionId],
@@ -219,12 +229,30 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
           ]}
         />
       </Section>
+      {why.data?.multiResource && <IncidentResources resources={why.data.resources} total={why.data.resourceCount} />}
+      {why.data && why.data.correlation.entityCount > 0 && <LinkingEntities entities={why.data.correlation.entities} total={why.data.correlation.entityCount} />}
+      {why.data && (
+        <RelatedIncidents covers={why.data.covers} coveredBy={why.data.coveredBy} follows={why.data.follows} followedBy={why.data.followedBy} />
+      )}
       <Section title="Attack story" id="story">
         <p className={styles.story}>{incident.description || 'No description.'}</p>
       </Section>
       <Section title="Kill chain" id="killchain">
         <KillChain observed={incident.tactics} label="Kill chain of this incident" />
       </Section>
+      {why.data && (
+        <WhyTogether
+          rule={why.data.correlation.rule}
+          ruleVersion={why.data.correlation.ruleVersion}
+          progression={why.data.correlation.progression}
+          links={why.links}
+          total={why.data.correlation.links.totalCount}
+          hasMore={why.hasNextPage}
+          loadingMore={why.loading}
+          moreError={why.error}
+          onMore={() => void why.loadMore()}
+        />
+      )}
       <Section title={`Alerts in this incident (${incident.alerts.totalCount})`} id="alerts">
         {alerts.length ? (
           <PlainTable aria-label="Alerts in this incident, by time">
@@ -300,8 +328,9 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
               <EntityGraph
                 elements={graph}
                 dark={dark}
-                label={`Graph of ${graph.nodes.length - entities.length} alerts and the ${entities.length} entities they name; the table above lists the same`}
+                label={graphLabel(graph)}
                 onOpenAlert={(aid) => navigate(`/alerts/${encodeURIComponent(aid)}`)}
+                onOpenResource={(rid) => navigate(`/resources/${encodeURIComponent(rid)}`)}
               />
             ) : (
               <Button onClick={() => setShowGraph(true)}>Draw the graph ({graph.nodes.length} nodes)</Button>
@@ -331,4 +360,14 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
       </Section>
     </DetailPage>
   );
+}
+
+/** graphLabel tells in words what the graph draws (the tables on the page list the same). */
+export function graphLabel(g: GraphElements): string {
+  const n = (t: GraphElements['nodes'][number]['type']) => g.nodes.filter((x) => x.type === t).length;
+  const resources = n('resource');
+  const base = `Graph of ${n('alert')} alerts and the ${n('entity')} entities they name`;
+  return resources
+    ? `${base}, and the ${resources} resources the linking entities tie; the tables above list the same`
+    : `${base}; the table above lists the same`;
 }

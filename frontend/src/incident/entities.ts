@@ -37,14 +37,25 @@ export function collectEntities(alerts: readonly MemberAlert[]): IncidentEntity[
   );
 }
 
-/** GraphElements: nodes (alerts and entities, ids prefixed so they cannot collide) and alert→entity edges. */
+/** GraphElements: nodes (alerts, entities and tied resources, ids prefixed so they cannot collide) and edges (alert→entity "names", entity→resource "ties"). */
 export interface GraphElements {
-  nodes: { id: string; label: string; type: 'alert' | 'entity'; kind: string; ref: string }[];
-  edges: { id: string; source: string; target: string }[];
+  nodes: { id: string; label: string; type: 'alert' | 'entity' | 'resource'; kind: string; ref: string }[];
+  edges: { id: string; source: string; target: string; type: 'names' | 'ties' }[];
 }
 
-/** graphElements builds the alerts–entities graph; labels are plain text (cytoscape draws them on a canvas). */
-export function graphElements(alerts: readonly MemberAlert[], entities: readonly IncidentEntity[]): GraphElements {
+/** Tie: an entity value that ties resources of a multi-resource incident (Correlation.entities). */
+export interface Tie {
+  kind: string;
+  value: string;
+  resources: readonly { id: string; name: string }[];
+}
+
+/**
+ * graphElements builds the alerts–entities graph; for a multi-resource
+ * incident also its resources, with an edge from each tying entity to each
+ * resource it ties. Labels are plain text (cytoscape draws them on a canvas).
+ */
+export function graphElements(alerts: readonly MemberAlert[], entities: readonly IncidentEntity[], ties: readonly Tie[] = []): GraphElements {
   const nodes: GraphElements['nodes'] = [];
   const edges: GraphElements['edges'] = [];
   const withEntities = new Set(entities.flatMap((e) => e.alertIds));
@@ -52,9 +63,28 @@ export function graphElements(alerts: readonly MemberAlert[], entities: readonly
     if (!withEntities.has(a.id)) continue;
     nodes.push({ id: `a:${a.id}`, label: a.displayName, type: 'alert', kind: a.severity, ref: a.id });
   }
+  const byKey = new Map<string, string>();
   for (const e of entities) {
     nodes.push({ id: `e:${e.id}`, label: `${e.kind}: ${e.name}`, type: 'entity', kind: e.kind, ref: e.id });
-    for (const aid of e.alertIds) edges.push({ id: `a:${aid}->e:${e.id}`, source: `a:${aid}`, target: `e:${e.id}` });
+    if (e.key && !byKey.has(e.key)) byKey.set(e.key, `e:${e.id}`);
+    for (const aid of e.alertIds) edges.push({ id: `a:${aid}->e:${e.id}`, source: `a:${aid}`, target: `e:${e.id}`, type: 'names' });
+  }
+  const resources = new Set<string>();
+  for (const t of ties) {
+    let node = byKey.get(t.value);
+    if (!node) {
+      // The tying value of alerts not read on the page: a node of its own.
+      node = `t:${t.value}`;
+      byKey.set(t.value, node);
+      nodes.push({ id: node, label: `${t.kind}: ${t.value.startsWith(`${t.kind}:`) ? t.value.slice(t.kind.length + 1) : t.value}`, type: 'entity', kind: t.kind, ref: t.value });
+    }
+    for (const r of t.resources) {
+      if (!resources.has(r.id)) {
+        resources.add(r.id);
+        nodes.push({ id: `r:${r.id}`, label: r.name, type: 'resource', kind: 'resource', ref: r.id });
+      }
+      edges.push({ id: `${node}->r:${r.id}`, source: node, target: `r:${r.id}`, type: 'ties' });
+    }
   }
   return { nodes, edges };
 }

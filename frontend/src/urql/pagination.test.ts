@@ -17,6 +17,8 @@ const incident = (n: number) => ({
   tactics: ['EXECUTION'],
   lastActivityTime: `2024-01-01T00:${String(60 - n).padStart(2, '0')}:00Z`,
   alertCount: 2,
+  multiResource: false,
+  resourceCount: 1,
   resource: { __typename: 'Resource', id: `r${n}`, name: `vm${n}`, type: 'Microsoft.Compute/virtualMachines', resourceId: `/vm${n}`, category: 'SERVERS' },
 });
 
