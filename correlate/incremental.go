@@ -554,28 +554,12 @@ func (w *walk) apply(ctx context.Context) ([]broker.Event, error) {
 			byID[a.ID] = a
 		}
 		sort.Ints(ids)
-		ms := pick(byID, ids)
-		g := aggregateOf(ms)
-		g.judge(membersOf(ms), func(int) bool { return true }, w.p)
-		d := g.derived(titleOn(res.Name), res.Name, alerts.Active)
-		c := tx.Incident.Create().SetResource(res).SetResourceKey(w.key).
-			AddAlertIDs(ids[:min(len(ids), linkChunk)]...).SetAggregate(g.encode())
-		if prev := follows(prior, d.First, w.p.Window); prev != 0 {
-			c.SetFollowsID(prev)
-		}
-		d.set(c.Mutation())
-		inc, err := c.Save(ctx)
+		inc, err := createIncident(ctx, tx, res, ids, byID, func(int) bool { return true }, w.p, w.rule, prior)
 		if err != nil {
-			return nil, fmt.Errorf("creating incident: %w", err)
-		}
-		prior = append(prior, past{id: inc.ID, first: d.First, last: d.Last})
-		if err := addAlerts(ctx, tx, inc.ID, ids[min(len(ids), linkChunk):]); err != nil {
 			return nil, err
 		}
-		if err := writeLinks(ctx, tx, inc.ID, ids, chainReasons(ids), alertOf(byID), w.rule); err != nil {
-			return nil, err
-		}
-		events = append(events, broker.Event{Kind: broker.IncidentCreated, IncidentID: inc.ID})
+		prior = append(prior, inc)
+		events = append(events, broker.Event{Kind: broker.IncidentCreated, IncidentID: inc.id})
 	}
 	return events, nil
 }

@@ -323,11 +323,16 @@ func (j *Job) publish(st *Stats, events []broker.Event) {
 // their cross-resource pass, publishing events after each commit: what Run
 // does for one batch, synchronously.
 func (j *Job) Correlate(ctx context.Context, keys ...string) (Stats, error) {
+	return j.correlate(ctx, slices.Clone(keys), func(string) *due { return &due{full: true} })
+}
+
+// correlate runs the pass due on each of keys, in key order, then the
+// cross-resource pass over them.
+func (j *Job) correlate(ctx context.Context, keys []string, dueOn func(key string) *due) (Stats, error) {
 	var st Stats
-	keys = slices.Clone(keys)
 	sort.Strings(keys)
 	for _, k := range keys {
-		s, err := j.KeyStats(ctx, k)
+		s, err := j.pass(ctx, k, dueOn(k))
 		if err != nil {
 			return st, fmt.Errorf("resource %s: %w", bounded(k), err)
 		}
@@ -358,29 +363,17 @@ func (j *Job) KeyStats(ctx context.Context, key string) (Stats, error) {
 // resource (as ingest reports them): the passes read only what those
 // alerts can affect.
 func (j *Job) CorrelateAlerts(ctx context.Context, changed map[string][]int) (Stats, error) {
-	var st Stats
 	keys := make([]string, 0, len(changed))
 	for k := range changed {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	return j.correlate(ctx, keys, func(k string) *due {
 		ids := map[int]bool{}
 		for _, id := range changed[k] {
 			ids[id] = true
 		}
-		s, err := j.pass(ctx, k, &due{ids: ids})
-		if err != nil {
-			return st, fmt.Errorf("resource %s: %w", bounded(k), err)
-		}
-		st = st.add(s)
-	}
-	s, err := j.multi(ctx, keys)
-	if err != nil {
-		return st, fmt.Errorf("cross-resource pass: %w", err)
-	}
-	s.Resources = 0
-	return st.add(s), nil
+		return &due{ids: ids}
+	})
 }
 
 // pass recomputes one resource for what is due, in its own transaction,

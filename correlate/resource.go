@@ -214,28 +214,12 @@ func full(ctx context.Context, tx *ent.Tx, res *ent.Resource, cfg Config, why st
 			}
 		}
 		if len(holders) == 0 {
-			ids := sortedKeys(members)
-			g := aggregateOf(pick(byID, ids))
-			g.judge(membersOf(pick(byID, ids)), isEligible, params)
-			d := g.derived(titleOn(res.Name), res.Name, alerts.Active)
-			c := tx.Incident.Create().SetResource(res).SetResourceKey(key).
-				AddAlertIDs(ids[:min(len(ids), linkChunk)]...).SetAggregate(g.encode())
-			if prev := follows(prior, d.First, params.Window); prev != 0 {
-				c.SetFollowsID(prev)
-			}
-			d.set(c.Mutation())
-			created, err := c.Save(ctx)
+			created, err := createIncident(ctx, tx, res, sortedKeys(members), byID, isEligible, params, rule, prior)
 			if err != nil {
-				return nil, fmt.Errorf("creating incident: %w", err)
-			}
-			prior = append(prior, past{id: created.ID, first: d.First, last: d.Last})
-			if err := addAlerts(ctx, tx, created.ID, ids[min(len(ids), linkChunk):]); err != nil {
 				return nil, err
 			}
-			if err := writeLinks(ctx, tx, created.ID, ids, chainReasons(ids), alertOf(byID), rule); err != nil {
-				return nil, err
-			}
-			events = append(events, broker.Event{Kind: broker.IncidentCreated, IncidentID: created.ID})
+			prior = append(prior, created)
+			events = append(events, broker.Event{Kind: broker.IncidentCreated, IncidentID: created.id})
 			continue
 		}
 		survivor := holders[0] // the oldest: open is ordered by id
@@ -294,6 +278,35 @@ func membersOf(as []*ent.Alert) []Member {
 		out[i] = memberOf(a)
 	}
 	return out
+}
+
+// createIncident creates the incident of one chain on res — members ids,
+// read from byID, of which eligible tells which count for its chain — with
+// its aggregate, derived fields, memberships and links, following the
+// latest of prior that ended within the window before it.
+func createIncident(ctx context.Context, tx *ent.Tx, res *ent.Resource, ids []int, byID map[int]*ent.Alert,
+	eligible func(int) bool, params Params, rule Rule, prior []past) (past, error) {
+	ms := pick(byID, ids)
+	g := aggregateOf(ms)
+	g.judge(membersOf(ms), eligible, params)
+	d := g.derived(titleOn(res.Name), res.Name, alerts.Active)
+	c := tx.Incident.Create().SetResource(res).SetResourceKey(res.Key).
+		AddAlertIDs(ids[:min(len(ids), linkChunk)]...).SetAggregate(g.encode())
+	if prev := follows(prior, d.First, params.Window); prev != 0 {
+		c.SetFollowsID(prev)
+	}
+	d.set(c.Mutation())
+	inc, err := c.Save(ctx)
+	if err != nil {
+		return past{}, fmt.Errorf("creating incident: %w", err)
+	}
+	if err := addAlerts(ctx, tx, inc.ID, ids[min(len(ids), linkChunk):]); err != nil {
+		return past{}, err
+	}
+	if err := writeLinks(ctx, tx, inc.ID, ids, chainReasons(ids), alertOf(byID), rule); err != nil {
+		return past{}, err
+	}
+	return past{id: inc.ID, first: d.First, last: d.Last}, nil
 }
 
 // lock takes the resource's advisory lock on PostgreSQL, until tx ends
