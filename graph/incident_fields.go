@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sort"
 
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
@@ -22,9 +23,36 @@ func incidentResources(ctx context.Context, c *ent.Client, inc *ent.Incident) ([
 		}
 		return []*ent.Resource{r}, nil
 	}
-	return c.Resource.Query().
-		Where(resource.HasAlertsWith(entalert.HasIncidentsWith(incident.ID(inc.ID)))).
-		Order(resource.ByName(), resource.ByID()).All(ctx)
+	keys, err := memberResourceKeys(ctx, c, inc)
+	if err != nil {
+		return nil, err
+	}
+	var out []*ent.Resource
+	for start := 0; start < len(keys); start += 500 { // bound the IN list
+		rs, err := c.Resource.Query().Where(resource.KeyIn(keys[start:min(start+500, len(keys))]...)).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rs...)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// memberResourceKeys returns the distinct resource keys of an incident's
+// member alerts. It reads the incident's memberships by its key and the
+// members by theirs: asking for the resources that have an alert in the
+// incident made SQLite walk every resource (5 s for a list page of 100
+// multi-resource incidents' resourceCount).
+func memberResourceKeys(ctx context.Context, c *ent.Client, inc *ent.Incident) ([]string, error) {
+	return c.Alert.Query().
+		Where(entalert.HasIncidentsWith(incident.ID(inc.ID)), entalert.ResourceKeyNEQ("")).
+		Unique(true).Select(entalert.FieldResourceKey).Strings(ctx)
 }
 
 // incidentResourceCount counts an incident's resources without loading
@@ -34,7 +62,6 @@ func incidentResourceCount(ctx context.Context, c *ent.Client, inc *ent.Incident
 	if !inc.MultiResource {
 		return 1, nil
 	}
-	return c.Resource.Query().
-		Where(resource.HasAlertsWith(entalert.HasIncidentsWith(incident.ID(inc.ID)))).
-		Count(ctx)
+	keys, err := memberResourceKeys(ctx, c, inc)
+	return len(keys), err
 }
