@@ -7,3 +7,7 @@ func SetSnapshotPage(n int) (restore func()) {
 	snapshotPage = n
 	return func() { snapshotPage = old }
 }
+
+// CrossWhole makes j's cross-resource passes take every alert of the
+// resources recomputed (Multi), as a reference for MultiAlerts.
+func CrossWhole(j *Job) { j.crossWhole = true }

@@ -49,9 +49,11 @@ type Job struct {
 
 	mu      sync.Mutex
 	pending map[string]*due
-	cross   map[string]bool // recomputed resources whose cross-resource pass is due
+	cross   map[string]*due // recomputed resources whose cross-resource pass is due, and for what
 	wake    chan struct{}
 	busy    atomic.Int64 // keys taken from pending (or cross) but not finished
+
+	crossWhole bool // tests: every cross-resource pass is Multi's
 }
 
 // NewJob returns a Job over db that publishes to b (which may be nil).
@@ -69,7 +71,7 @@ func NewJob(db *store.DB, b broker.Broker, cfg Config, log *slog.Logger) *Job {
 		Debounce: 50 * time.Millisecond,
 		Workers:  workers,
 		pending:  map[string]*due{},
-		cross:    map[string]bool{},
+		cross:    map[string]*due{},
 		wake:     make(chan struct{}, 1),
 	}
 }
@@ -234,7 +236,7 @@ func (j *Job) work(ctx context.Context, keys []string, work map[string]*due) []s
 					failed = append(failed, k)
 				} else {
 					j.mu.Lock()
-					j.cross[k] = true
+					j.crossDue(k, work[k])
 					j.mu.Unlock()
 				}
 				mu.Unlock()
@@ -250,37 +252,83 @@ func (j *Job) work(ctx context.Context, keys []string, work map[string]*due) []s
 	return failed
 }
 
+// crossDue records that k's cross-resource pass is due for d (a copy: the
+// per-resource pass's due may be merged into later). Call with j.mu held.
+func (j *Job) crossDue(k string, d *due) {
+	c := &due{}
+	if d == nil {
+		d = &due{full: true}
+	}
+	c.add(d)
+	if have := j.cross[k]; have != nil {
+		have.add(c)
+	} else {
+		j.cross[k] = c
+	}
+}
+
 // crossPass runs the cross-resource pass over the resources recomputed
-// since the last one, in one transaction, and publishes its events after
-// commit. It reports false when it failed (the resources stay due).
+// since the last one and publishes its events after each commit. It
+// reports false when it failed (what failed stays due).
 func (j *Job) crossPass(ctx context.Context) bool {
 	j.mu.Lock()
-	keys := make([]string, 0, len(j.cross))
-	for k := range j.cross {
-		keys = append(keys, k)
-	}
-	j.cross = map[string]bool{}
-	j.busy.Add(int64(len(keys)))
+	work := j.cross
+	j.cross = map[string]*due{}
+	j.busy.Add(int64(len(work)))
 	j.mu.Unlock()
-	defer j.busy.Add(-int64(len(keys)))
-	if len(keys) == 0 {
-		return true
-	}
-	sort.Strings(keys)
-	for start := 0; start < len(keys); start += crossBatch {
-		if _, err := j.multi(ctx, keys[start:min(start+crossBatch, len(keys))]); err != nil {
-			if ctx.Err() == nil {
-				j.log.Error("cross-resource correlation failed; will retry", "resources", len(keys)-start, "err", err)
-			}
-			j.mu.Lock()
-			for _, k := range keys[start:] {
-				j.cross[k] = true
-			}
-			j.mu.Unlock()
-			return false
+	defer j.busy.Add(-int64(len(work)))
+	if _, err := j.crossWork(ctx, work); err != nil {
+		if ctx.Err() == nil {
+			j.log.Error("cross-resource correlation failed; will retry", "resources", len(work), "err", err)
 		}
+		j.mu.Lock()
+		for k, d := range work {
+			j.crossDue(k, d)
+		}
+		j.mu.Unlock()
+		return false
 	}
 	return true
+}
+
+// crossWork runs the cross-resource passes due on work: Multi over the
+// resources recomputed whole, in batches of crossBatch, and MultiAlerts
+// over the changed alerts of the others, in batches of crossAlerts. Each
+// is its own transaction, its events published after it commits. Passes
+// that committed before one failed are not undone, and running them again
+// changes nothing.
+func (j *Job) crossWork(ctx context.Context, work map[string]*due) (Stats, error) {
+	var st Stats
+	var whole []string
+	var ids []int
+	for k, d := range work {
+		if d.full || j.crossWhole {
+			whole = append(whole, k)
+		} else {
+			ids = append(ids, sortedKeys(d.ids)...)
+		}
+	}
+	sort.Strings(whole)
+	sort.Ints(ids)
+	for start := 0; start < len(whole); start += crossBatch {
+		s, err := j.multi(ctx, func(tx *ent.Tx) ([]broker.Event, error) {
+			return Multi(ctx, tx, whole[start:min(start+crossBatch, len(whole))], j.cfg)
+		})
+		if err != nil {
+			return st, err
+		}
+		st = st.add(s)
+	}
+	for start := 0; start < len(ids); start += crossAlerts {
+		s, err := j.multi(ctx, func(tx *ent.Tx) ([]broker.Event, error) {
+			return MultiAlerts(ctx, tx, ids[start:min(start+crossAlerts, len(ids))], j.cfg)
+		})
+		if err != nil {
+			return st, err
+		}
+		st = st.add(s)
+	}
+	return st, nil
 }
 
 // crossBatch bounds the resources one cross-resource pass starts from, so
@@ -289,14 +337,18 @@ func (j *Job) crossPass(ctx context.Context) bool {
 // it reaches, whatever the split: Multi follows the ties transitively.
 const crossBatch = 256
 
-// multi runs Multi over keys in its own transaction and publishes the
-// resulting events after commit.
-func (j *Job) multi(ctx context.Context, keys []string) (Stats, error) {
+// crossAlerts bounds the changed alerts one cross-resource pass starts
+// from; MultiAlerts too follows the ties from them to the end.
+const crossAlerts = 5000
+
+// multi runs a cross-resource pass in its own transaction and publishes
+// the resulting events after commit.
+func (j *Job) multi(ctx context.Context, pass func(*ent.Tx) ([]broker.Event, error)) (Stats, error) {
 	var st Stats
 	var events []broker.Event
 	err := store.WithTx(ctx, j.db.Client, func(tx *ent.Tx) error {
 		var err error
-		events, err = Multi(ctx, tx, keys, j.cfg)
+		events, err = pass(tx)
 		return err
 	})
 	if err != nil {
@@ -331,14 +383,17 @@ func (j *Job) Correlate(ctx context.Context, keys ...string) (Stats, error) {
 func (j *Job) correlate(ctx context.Context, keys []string, dueOn func(key string) *due) (Stats, error) {
 	var st Stats
 	sort.Strings(keys)
+	cross := map[string]*due{}
 	for _, k := range keys {
-		s, err := j.pass(ctx, k, dueOn(k))
+		d := dueOn(k)
+		s, err := j.pass(ctx, k, d)
 		if err != nil {
 			return st, fmt.Errorf("resource %s: %w", bounded(k), err)
 		}
 		st = st.add(s)
+		cross[k] = d
 	}
-	s, err := j.multi(ctx, keys)
+	s, err := j.crossWork(ctx, cross)
 	if err != nil {
 		return st, fmt.Errorf("cross-resource pass: %w", err)
 	}

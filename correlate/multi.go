@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
 
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/broker"
@@ -47,10 +48,8 @@ func Multi(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) ([]broker
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	if cfg.Dialect == dialect.Postgres {
-		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 7))", crossLock); err != nil {
-			return nil, fmt.Errorf("locking cross-resource correlation: %w", err)
-		}
+	if err := lockCross(ctx, tx, cfg); err != nil {
+		return nil, err
 	}
 	sc, err := loadScope(ctx, tx, keys, cfg)
 	if err != nil {
@@ -61,49 +60,128 @@ func Multi(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) ([]broker
 		ids = append(ids, id)
 	}
 	sort.Ints(ids)
+	if err := sc.classify(ctx, tx, cfg, ids); err != nil {
+		return nil, err
+	}
+	return reconcile(ctx, tx, sc, ids, nil, cfg)
+}
 
-	// Who holds the scope's alerts already.
-	excluded := map[int]bool{}
-	owners := map[int][]int{}   // alert → open multi-resource incidents
-	covering := map[int][]int{} // alert → open per-resource incidents
-	ownerIDs := map[int]bool{}
-	for start := 0; start < len(ids); start += chunk {
-		as, err := tx.Alert.Query().Where(entalert.IDIn(ids[start:min(start+chunk, len(ids))]...)).
-			Select(entalert.FieldID).
-			WithIncidents(func(q *ent.IncidentQuery) {
-				q.Select(incident.FieldID, incident.FieldStatus, incident.FieldClosedByAnalyst, incident.FieldMultiResource)
-			}).All(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("loading incidents of alerts: %w", err)
+// lockCross takes, on PostgreSQL, the transaction-scoped advisory lock of
+// all cross-resource work.
+func lockCross(ctx context.Context, tx *ent.Tx, cfg Config) error {
+	if cfg.Dialect == dialect.Postgres {
+		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 7))", crossLock); err != nil {
+			return fmt.Errorf("locking cross-resource correlation: %w", err)
 		}
-		gone, err := tx.AlertRemoval.Query().Where(alertremoval.AlertIDIn(ids[start:min(start+chunk, len(ids))]...)).
+	}
+	return nil
+}
+
+// classify records who holds each of the alerts ids (already in sc):
+// analysts' closed incidents and removals exclude an alert from
+// correlation; open multi-resource incidents own it; open per-resource ones
+// are covered by the multi-resource incident that takes it. It reads the
+// join table by alert id itself (see walk.memberships for why not ent's
+// eager load).
+func (sc *scope) classify(ctx context.Context, tx *ent.Tx, cfg Config, ids []int) error {
+	dia := cfg.Dialect
+	if dia == "" {
+		dia = dialect.SQLite
+	}
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(start+chunk, len(ids))]
+		q, args := entsql.Dialect(dia).Select(incident.AlertsPrimaryKey[0], incident.AlertsPrimaryKey[1]).
+			From(entsql.Table(incident.AlertsTable)).Where(entsql.InInts(incident.AlertsPrimaryKey[1], part...)).Query()
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("loading the incidents of alerts: %w", err)
+		}
+		held := map[int][]int{}
+		var incIDs []int
+		for rows.Next() {
+			var inc, alert int
+			if err := rows.Scan(&inc, &alert); err != nil {
+				rows.Close()
+				return fmt.Errorf("loading the incidents of alerts: %w", err)
+			}
+			held[alert] = append(held[alert], inc)
+			if sc.incidents[inc] == nil {
+				incIDs = append(incIDs, inc)
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return fmt.Errorf("loading the incidents of alerts: %w", err)
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("loading the incidents of alerts: %w", err)
+		}
+		slices.Sort(incIDs)
+		incIDs = slices.Compact(incIDs)
+		for s := 0; s < len(incIDs); s += chunk {
+			incs, err := tx.Incident.Query().Where(incident.IDIn(incIDs[s:min(s+chunk, len(incIDs))]...)).
+				Select(incident.FieldID, incident.FieldStatus, incident.FieldClosedByAnalyst, incident.FieldMultiResource).All(ctx)
+			if err != nil {
+				return fmt.Errorf("loading incidents of alerts: %w", err)
+			}
+			for _, inc := range incs {
+				sc.incidents[inc.ID] = inc
+			}
+		}
+		gone, err := tx.AlertRemoval.Query().Where(alertremoval.AlertIDIn(part...)).
 			Select(alertremoval.FieldAlertID).Ints(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("loading removed alerts: %w", err)
+			return fmt.Errorf("loading removed alerts: %w", err)
 		}
 		for _, id := range gone {
-			excluded[id] = true
+			sc.excluded[id] = true
 		}
-		for _, a := range as {
-			for _, inc := range a.Edges.Incidents {
+		for _, id := range part {
+			sc.classified[id] = true
+			slices.Sort(held[id])
+			for _, incID := range held[id] {
+				inc := sc.incidents[incID]
 				switch {
+				case inc == nil:
 				case inc.ClosedByAnalyst || inc.Status.Closed():
-					excluded[a.ID] = true
+					sc.excluded[id] = true
 				case inc.MultiResource:
-					owners[a.ID] = append(owners[a.ID], inc.ID)
-					ownerIDs[inc.ID] = true
+					sc.owners[id] = append(sc.owners[id], inc.ID)
 				default:
-					covering[a.ID] = append(covering[a.ID], inc.ID)
+					sc.covering[id] = append(sc.covering[id], inc.ID)
 				}
+			}
+		}
+	}
+	return nil
+}
+
+// eligible reports whether a classified alert of the scope takes part in
+// cross-resource correlation.
+func (sc *scope) eligible(id int) bool {
+	a := sc.alerts[id]
+	return a != nil && a.Status != alerts.Dismissed && !sc.excluded[id] && a.ResourceKey != ""
+}
+
+// reconcile applies the cross-resource rule to the alerts ids of sc (a set
+// closed under the rule's links: every chain and every tying run of each
+// is in it) and reconciles the campaigns with the multi-resource incidents
+// that own them or any of also (alerts whose owners must be brought up to
+// date: changed ones).
+func reconcile(ctx context.Context, tx *ent.Tx, sc *scope, ids, also []int, cfg Config) ([]broker.Event, error) {
+	ownerIDs := map[int]bool{}
+	for _, list := range [][]int{ids, also} {
+		for _, id := range list {
+			for _, inc := range sc.owners[id] {
+				ownerIDs[inc] = true
 			}
 		}
 	}
 	var eligible []Linked
 	for _, id := range ids {
-		a := sc.alerts[id]
-		if a.Status == alerts.Dismissed || excluded[id] || a.ResourceKey == "" {
+		if !sc.eligible(id) {
 			continue
 		}
+		a := sc.alerts[id]
 		eligible = append(eligible, Linked{Member: Member{ID: id, Start: a.StartTime, Tactics: a.Tactics, Severity: a.Severity.Rank()},
 			Resource: a.ResourceKey, Keys: sc.keys[id]})
 	}
@@ -138,13 +216,13 @@ func Multi(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) ([]broker
 		groups.add(node)
 		for _, id := range c.Alerts {
 			groups.member(node, id)
-			for _, inc := range owners[id] {
+			for _, inc := range sc.owners[id] {
 				groups.join(node, incNode(inc))
 			}
 		}
 	}
 
-	w := &multiWriter{tx: tx, sc: sc, covering: covering}
+	w := &multiWriter{tx: tx, sc: sc, cfg: cfg}
 	var events []broker.Event
 	merged := map[int]bool{}
 	for _, g := range groups.groups() {
@@ -211,6 +289,19 @@ type scope struct {
 	alerts    map[int]*ent.Alert
 	keys      map[int][]string
 	resources map[string]*ent.Resource // filled by multiWriter
+
+	// Filled by classify.
+	classified map[int]bool
+	incidents  map[int]*ent.Incident // the incidents holding alerts, by id
+	excluded   map[int]bool          // out of correlation: an analyst's decision
+	owners     map[int][]int         // alert → open multi-resource incidents
+	covering   map[int][]int         // alert → open per-resource incidents
+}
+
+func newScope() *scope {
+	return &scope{alerts: map[int]*ent.Alert{}, keys: map[int][]string{}, resources: map[string]*ent.Resource{},
+		classified: map[int]bool{}, incidents: map[int]*ent.Incident{}, excluded: map[int]bool{},
+		owners: map[int][]int{}, covering: map[int][]int{}}
 }
 
 // loadScope loads the alerts of the resources keys and, transitively, of
@@ -218,7 +309,7 @@ type scope struct {
 // (within a window, over at most the configured number of resources), so
 // that the set is closed under the rule's links.
 func loadScope(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) (*scope, error) {
-	sc := &scope{alerts: map[int]*ent.Alert{}, keys: map[int][]string{}, resources: map[string]*ent.Resource{}}
+	sc := newScope()
 	queued := map[string]bool{}
 	var frontier []string
 	for _, k := range keys {
@@ -229,6 +320,7 @@ func loadScope(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) (*sco
 	}
 	sort.Strings(frontier)
 	seen := map[string]bool{}
+	noisy := map[string]map[int]bool{} // value → alerts in its runs over too many resources
 	for len(frontier) > 0 {
 		var fresh []string
 		for start, after := 0, 0; start < len(frontier); {
@@ -268,7 +360,7 @@ func loadScope(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) (*sco
 		sort.Strings(fresh)
 		for start := 0; start < len(fresh); start += chunk {
 			es, err := tx.Entity.Query().Where(entity.KeyIn(fresh[start:min(start+chunk, len(fresh))]...)).
-				Select(entity.FieldID).
+				Select(entity.FieldID, entity.FieldKey).
 				WithAlerts(func(q *ent.AlertQuery) {
 					q.Where(entalert.ResourceKeyNEQ(""), entalert.StatusNEQ(alerts.Dismissed)).
 						Select(entalert.FieldID, entalert.FieldResourceKey, entalert.FieldStartTime)
@@ -281,7 +373,11 @@ func loadScope(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) (*sco
 				for _, a := range e.Edges.Alerts {
 					ls = append(ls, Linked{Member: Member{ID: a.ID, Start: a.StartTime}, Resource: a.ResourceKey})
 				}
-				for _, r := range tiedResources(ls, cfg) {
+				tied, quiet := tiedResources(ls, cfg)
+				if len(quiet) > 0 && e.Key != nil {
+					noisy[*e.Key] = quiet
+				}
+				for _, r := range tied {
 					if !queued[r] {
 						queued[r] = true
 						frontier = append(frontier, r)
@@ -291,19 +387,26 @@ func loadScope(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) (*sco
 		}
 		sort.Strings(frontier)
 	}
+	// A run over too many resources ties nothing, but the scope holds only
+	// part of it (the alerts of its resources the scope reached): the
+	// value is dropped from those, or Campaigns would see a smaller run
+	// that ties.
+	for id, ks := range sc.keys {
+		sc.keys[id] = slices.DeleteFunc(ks, func(k string) bool { return noisy[k][id] })
+	}
 	return sc, nil
 }
 
 // tiedResources returns the resources of the runs (as Campaigns splits them)
-// of one entity value's alerts that tie resources together.
-func tiedResources(ls []Linked, cfg Config) []string {
+// of one entity value's alerts that tie resources together, and the alerts
+// of its runs over too many resources to tie.
+func tiedResources(ls []Linked, cfg Config) (tied []string, noisy map[int]bool) {
 	sort.Slice(ls, func(i, j int) bool {
 		if !ls[i].Start.Equal(ls[j].Start) {
 			return ls[i].Start.Before(ls[j].Start)
 		}
 		return ls[i].ID < ls[j].ID
 	})
-	var out []string
 	start := 0
 	for i := 1; i <= len(ls); i++ {
 		if i < len(ls) && ls[i].Start.Sub(ls[i-1].Start) <= cfg.window() {
@@ -313,19 +416,28 @@ func tiedResources(ls []Linked, cfg Config) []string {
 		for _, l := range ls[start:i] {
 			res[l.Resource] = true
 		}
+		run := start
 		start = i
-		if len(res) >= 2 && len(res) <= cfg.maxLinkResources() {
-			out = append(out, sortedStrings(res)...)
+		switch {
+		case len(res) > cfg.maxLinkResources():
+			if noisy == nil {
+				noisy = map[int]bool{}
+			}
+			for _, l := range ls[run:i] {
+				noisy[l.ID] = true
+			}
+		case len(res) >= 2:
+			tied = append(tied, sortedStrings(res)...)
 		}
 	}
-	return out
+	return tied, noisy
 }
 
 // multiWriter writes multi-resource incidents.
 type multiWriter struct {
-	tx       *ent.Tx
-	sc       *scope
-	covering map[int][]int
+	tx  *ent.Tx
+	sc  *scope
+	cfg Config
 }
 
 // members returns the alerts with the given ids, from the scope or, for
@@ -404,9 +516,20 @@ func (w *multiWriter) shape(ctx context.Context, ids []int, status alerts.Status
 	if len(keys) > 0 && res[keys[0]] != nil {
 		s.primary = res[keys[0]].ID
 	}
+	// Every member's per-resource incidents, not only the scope's: a
+	// member outside it may be covered too.
+	var unknown []int
+	for _, id := range ids {
+		if !w.sc.classified[id] {
+			unknown = append(unknown, id)
+		}
+	}
+	if err := w.sc.classify(ctx, w.tx, w.cfg, unknown); err != nil {
+		return shape{}, err
+	}
 	cov := map[int]bool{}
 	for _, id := range ids {
-		for _, inc := range w.covering[id] {
+		for _, inc := range w.sc.covering[id] {
 			cov[inc] = true
 		}
 	}

@@ -222,3 +222,60 @@ func TestStrongIdentifiers(t *testing.T) {
 		}
 	}
 }
+
+// TestCrossPassReadsOnlyAroundTheChangedAlerts stores a month of alerts
+// on thirty resources, three of them tied by one address, then ingests a
+// new campaign on two of them: the cross-resource pass reads the new
+// alerts and the window around them — the same four alerts again per
+// resource and per address — not the 1,200 stored ones of their resources.
+func TestCrossPassReadsOnlyAroundTheChangedAlerts(t *testing.T) {
+	const resources, perResource = 30, 40
+	h := time.Hour
+	old, campaign := "ip:203.0.113.40", "ip:203.0.113.41"
+	storetest.EachFresh(t, func(t *testing.T, fresh func(testing.TB) string) {
+		f := newFixture(t, fresh(t), 24*h)
+		var stored []*alerts.Alert
+		for r := 0; r < resources; r++ {
+			for i := 0; i < perResource; i++ {
+				ks := keys()
+				if r < 3 {
+					ks = keys(old)
+				}
+				ts := []killchain.Tactic{killchain.Reconnaissance, killchain.Execution}[i%2 : i%2+1]
+				stored = append(stored, on(fmt.Sprintf("o%02d-%02d", r, i), fmt.Sprintf("r%02d", r), time.Duration(i)*6*h, ks, ts...))
+			}
+		}
+		f.ingest(stored...)
+		if got := len(f.multi()); got != 1 {
+			t.Fatalf("%d multi-resource incidents from the stored alerts, want the one of %s", got, old)
+		}
+		f.passes = nil
+
+		day30 := 30 * 24 * h
+		batch := []*alerts.Alert{
+			on("n1", "r05", day30, keys(campaign), killchain.InitialAccess),
+			on("n2", "r05", day30+h, nil, killchain.Execution),
+			on("n3", "r06", day30+2*h, keys(campaign), killchain.LateralMovement),
+			on("n4", "r06", day30+3*h, nil, killchain.Exfiltration),
+		}
+		f.ingest(batch...)
+		var read, cross int
+		for _, p := range f.passes {
+			if p.Cross {
+				cross++
+				read += p.AlertsRead
+			}
+		}
+		if cross != 1 {
+			t.Fatalf("%d cross-resource passes over the changed alerts, want 1", cross)
+		}
+		if read > 3*len(batch) {
+			t.Errorf("the cross-resource pass read %d alerts, want at most %d", read, 3*len(batch))
+		}
+		got := f.multi()
+		want := "n1,n2,n3,n4 on r05 covers [n1,n2 n3,n4]"
+		if !slices.Contains(got, want) || len(got) != 2 {
+			t.Fatalf("multi-resource incidents %q, want the stored one and %q", got, want)
+		}
+	})
+}

@@ -31,14 +31,18 @@ type Config struct {
 	// Rule is the correlation rule (a rules file's); what it leaves out
 	// takes the defaults, its window Window.
 	Rule Rule
-	// Observe, when set, is told what each per-resource pass did (tests
-	// and benchmarks read it).
+	// Observe, when set, is told what each per-resource pass and each
+	// cross-resource pass over changed alerts did (tests and benchmarks
+	// read it).
 	Observe func(Pass)
 }
 
-// Pass is what one per-resource pass did.
+// Pass is what one per-resource pass, or one cross-resource pass, did.
 type Pass struct {
 	Key string
+	// Cross is set for a cross-resource pass over changed alerts
+	// (MultiAlerts); Key is empty.
+	Cross bool
 	// Full is set when the pass recomputed the resource from all its
 	// alerts; Why says what made it (empty: it was asked for).
 	Full bool

@@ -50,6 +50,12 @@ func newFixture(t *testing.T, dsn string, window time.Duration) *fixture {
 	return f
 }
 
+// maxLinkResources sets the rule's MaxLinkResources (0: the default).
+func (f *fixture) maxLinkResources(n int) {
+	f.cfg.Rule.MaxLinkResources = n
+	f.job = correlate.NewJob(f.db, nil, f.cfg, nil)
+}
+
 func (f *fixture) observe(p correlate.Pass) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -61,6 +67,9 @@ func (f *fixture) passCounts() (incremental, full int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, p := range f.passes {
+		if p.Cross {
+			continue
+		}
 		if p.Full {
 			full++
 		} else {

@@ -1,0 +1,390 @@
+package correlate
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/vigil-soc/vigil/broker"
+	"github.com/vigil-soc/vigil/ent"
+	entalert "github.com/vigil-soc/vigil/ent/alert"
+	"github.com/vigil-soc/vigil/ent/entity"
+	"github.com/vigil-soc/vigil/ent/predicate"
+)
+
+// MultiAlerts is Multi for a pass that knows which alerts were created or
+// changed since the last one (ids, on any resources): it gives the
+// incidents Multi would over their resources, reading only what those
+// alerts can affect — the chains and the tying runs around them, not every
+// alert of every resource they touch.
+//
+// Why that is enough: Campaigns joins an alert to its resource's chain
+// (alerts of one resource, consecutive starts within the window) and to
+// the run of each linking entity value it carries (alerts carrying the
+// value, consecutive starts within the window) when that run spans at most
+// the rule's number of resources. A campaign is a connected set, so only
+// the sets holding a changed alert can differ from the last pass's, and
+// the walk reads exactly those: out from each eligible alert reached, the
+// window before and after it on its resource and on each of its values,
+// until nothing new is reached. A run is followed only while what is read
+// of it spans few enough resources: what is read of a run is part of it,
+// so once that part spans too many the whole does too, and the value ties
+// nothing there — the walk drops it from the alerts it reached in that run
+// instead of reading a scanner's every alert. A changed alert that is out
+// of correlation (dismissed, or in an incident an analyst closed) joins no
+// set, but its neighbours are read: taking it out can split a chain or
+// shrink a run below the bound.
+//
+// The multi-resource incidents that own a changed alert are brought up to
+// date with it (derived fields, covered incidents). Run it after the
+// per-resource passes of the alerts' resources have committed.
+func MultiAlerts(ctx context.Context, tx *ent.Tx, ids []int, cfg Config) ([]broker.Event, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	if err := lockCross(ctx, tx, cfg); err != nil {
+		return nil, err
+	}
+	rule := cfg.rule()
+	w := &crossWalk{
+		tx: tx, cfg: cfg, sc: newScope(),
+		window: time.Duration(rule.For("").Window), max: rule.MaxLinkResources,
+		exp: map[int]bool{}, byKey: map[string]map[int]bool{},
+		resDone: map[string][]interval{}, keyDone: map[string][]interval{},
+	}
+	if w.max <= 0 {
+		w.max = DefaultMaxLinkResources
+	}
+	changed := slices.Clone(ids)
+	slices.Sort(changed)
+	changed = slices.Compact(changed)
+	if err := w.walk(ctx, changed); err != nil {
+		return nil, err
+	}
+	reached := sortedKeys(w.exp)
+	w.strip(reached)
+	cfg.observe(Pass{Cross: true, AlertsRead: w.read})
+	return reconcile(ctx, tx, w.sc, reached, changed, cfg)
+}
+
+// crossWalk is one walk of MultiAlerts.
+type crossWalk struct {
+	tx     *ent.Tx
+	cfg    Config
+	sc     *scope
+	window time.Duration
+	max    int // resources a run may span and still tie them
+
+	exp     map[int]bool            // eligible alerts reached: their chain and runs are read
+	byKey   map[string]map[int]bool // eligible alerts read, by linking value they carry
+	resDone map[string][]interval   // time ranges read, by resource
+	keyDone map[string][]interval   // time ranges read, by linking value
+	read    int                     // alert rows read
+}
+
+// walk reads, from the changed alerts, every set they can be in.
+func (w *crossWalk) walk(ctx context.Context, changed []int) error {
+	resNeed, keyNeed := map[string][]interval{}, map[string][]interval{}
+	for start := 0; start < len(changed); start += chunk {
+		as, err := w.load(ctx, entalert.IDIn(changed[start:min(start+chunk, len(changed))]...))
+		if err != nil {
+			return err
+		}
+		for _, a := range as {
+			if w.sc.eligible(a.ID) {
+				w.exp[a.ID] = true
+				continue
+			}
+			// Out of correlation: read its neighbours, which it may have
+			// held together.
+			around := interval{a.StartTime.Add(-w.window), a.StartTime.Add(w.window)}
+			if a.ResourceKey != "" {
+				resNeed[a.ResourceKey] = append(resNeed[a.ResourceKey], around)
+			}
+			for _, k := range w.sc.keys[a.ID] {
+				keyNeed[k] = append(keyNeed[k], around)
+			}
+		}
+	}
+	// The neighbours of those out of correlation are reached whatever run
+	// they are in: they are where a set may have split or a run shrunk.
+	if err := w.readResources(ctx, resNeed); err != nil {
+		return err
+	}
+	if err := w.readKeys(ctx, keyNeed, true); err != nil {
+		return err
+	}
+	for {
+		w.promote()
+		resNeed, keyNeed = map[string][]interval{}, map[string][]interval{}
+		w.needs(resNeed, keyNeed)
+		if len(resNeed) == 0 && len(keyNeed) == 0 {
+			return nil
+		}
+		if err := w.readResources(ctx, resNeed); err != nil {
+			return err
+		}
+		if err := w.readKeys(ctx, keyNeed, false); err != nil {
+			return err
+		}
+	}
+}
+
+// load reads the alerts where says, with their linking values, classifies
+// them and records them in the scope and under each of their values.
+func (w *crossWalk) load(ctx context.Context, where ...predicate.Alert) ([]*ent.Alert, error) {
+	as, err := w.tx.Alert.Query().Where(where...).Select(alertFields...).
+		WithEntities(func(q *ent.EntityQuery) { q.Select(entity.FieldID, entity.FieldKey) }).
+		Order(entalert.ByID()).All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading alerts: %w", err)
+	}
+	w.read += len(as)
+	var fresh []int
+	for _, a := range as {
+		if w.sc.alerts[a.ID] != nil {
+			continue
+		}
+		w.sc.alerts[a.ID] = a
+		var ks []string
+		for _, e := range a.Edges.Entities {
+			if e.Key != nil && w.cfg.links(*e.Key) && !slices.Contains(ks, *e.Key) {
+				ks = append(ks, *e.Key)
+			}
+		}
+		sort.Strings(ks)
+		w.sc.keys[a.ID] = ks
+		fresh = append(fresh, a.ID)
+	}
+	if err := w.sc.classify(ctx, w.tx, w.cfg, fresh); err != nil {
+		return nil, err
+	}
+	for _, id := range fresh {
+		if !w.sc.eligible(id) {
+			continue
+		}
+		for _, k := range w.sc.keys[id] {
+			if w.byKey[k] == nil {
+				w.byKey[k] = map[int]bool{}
+			}
+			w.byKey[k][id] = true
+		}
+	}
+	return as, nil
+}
+
+// keyRun is a run of one value's alerts read so far.
+type keyRun struct {
+	alerts []int
+	noisy  bool // spans more resources than a run may tie
+}
+
+// runs splits the alerts read that carry k into runs, as Campaigns does.
+// Each is part of a run of all the alerts that carry k, and spans at most
+// as many resources.
+func (w *crossWalk) runs(k string) []keyRun {
+	ids := sortedKeys(w.byKey[k])
+	sort.SliceStable(ids, func(i, j int) bool {
+		return w.sc.alerts[ids[i]].StartTime.Before(w.sc.alerts[ids[j]].StartTime)
+	})
+	var out []keyRun
+	start := 0
+	for i := 1; i <= len(ids); i++ {
+		if i < len(ids) && w.sc.alerts[ids[i]].StartTime.Sub(w.sc.alerts[ids[i-1]].StartTime) <= w.window {
+			continue
+		}
+		res := map[string]bool{}
+		for _, id := range ids[start:i] {
+			res[w.sc.alerts[id].ResourceKey] = true
+		}
+		out = append(out, keyRun{alerts: ids[start:i], noisy: len(res) > w.max})
+		start = i
+	}
+	return out
+}
+
+// promote reaches every alert read in a run, not too noisy to tie, of a
+// value that an alert reached carries.
+func (w *crossWalk) promote() {
+	for more := true; more; {
+		more = false
+		for _, k := range w.reachedKeys() {
+			for _, r := range w.runs(k) {
+				if r.noisy || !slices.ContainsFunc(r.alerts, func(id int) bool { return w.exp[id] }) {
+					continue
+				}
+				for _, id := range r.alerts {
+					if !w.exp[id] {
+						w.exp[id] = true
+						more = true
+					}
+				}
+			}
+		}
+	}
+}
+
+// reachedKeys returns the linking values the alerts reached carry, sorted.
+func (w *crossWalk) reachedKeys() []string {
+	seen := map[string]bool{}
+	for id := range w.exp {
+		for _, k := range w.sc.keys[id] {
+			seen[k] = true
+		}
+	}
+	return sortedStrings(seen)
+}
+
+// needs adds to resNeed and keyNeed the time ranges, not read yet, within
+// the window of an alert reached: on its resource, and on each value it
+// carries in a run not too noisy to tie.
+func (w *crossWalk) needs(resNeed, keyNeed map[string][]interval) {
+	byRes := map[string][]time.Time{}
+	for id := range w.exp {
+		a := w.sc.alerts[id]
+		byRes[a.ResourceKey] = append(byRes[a.ResourceKey], a.StartTime)
+	}
+	for r, starts := range byRes {
+		for _, c := range w.around(starts) {
+			resNeed[r] = append(resNeed[r], subtract(c, w.resDone[r])...)
+		}
+	}
+	for _, k := range w.reachedKeys() {
+		var starts []time.Time
+		for _, r := range w.runs(k) {
+			if r.noisy {
+				continue
+			}
+			for _, id := range r.alerts {
+				if w.exp[id] {
+					starts = append(starts, w.sc.alerts[id].StartTime)
+				}
+			}
+		}
+		for _, c := range w.around(starts) {
+			keyNeed[k] = append(keyNeed[k], subtract(c, w.keyDone[k])...)
+		}
+	}
+	for _, m := range []map[string][]interval{resNeed, keyNeed} {
+		for k, v := range m {
+			if len(v) == 0 {
+				delete(m, k)
+			}
+		}
+	}
+}
+
+// around returns the ranges within the window of starts, overlapping ones
+// merged.
+func (w *crossWalk) around(starts []time.Time) []interval {
+	slices.SortFunc(starts, func(a, b time.Time) int { return a.Compare(b) })
+	var out []interval
+	for _, s := range starts {
+		lo, hi := s.Add(-w.window), s.Add(w.window)
+		if n := len(out); n > 0 && !lo.After(out[n-1].hi) {
+			out[n-1].hi = hi
+			continue
+		}
+		out = append(out, interval{lo, hi})
+	}
+	return out
+}
+
+// readResources reads the alerts of each resource within its ranges,
+// several resources a query; the eligible ones are in the chain of an
+// alert reached.
+func (w *crossWalk) readResources(ctx context.Context, need map[string][]interval) error {
+	keys := make([]string, 0, len(need))
+	for k := range need {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var terms []predicate.Alert
+	flush := func() error {
+		if len(terms) == 0 {
+			return nil
+		}
+		as, err := w.load(ctx, entalert.Or(terms...))
+		terms = terms[:0]
+		if err != nil {
+			return err
+		}
+		for _, a := range as {
+			if w.sc.eligible(a.ID) {
+				w.exp[a.ID] = true
+			}
+		}
+		return nil
+	}
+	for _, k := range keys {
+		for _, iv := range need[k] {
+			terms = append(terms, entalert.And(entalert.ResourceKey(k), entalert.StartTimeGTE(iv.lo), entalert.StartTimeLTE(iv.hi)))
+			if len(terms) == 50 {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		w.resDone[k] = append(w.resDone[k], need[k]...)
+	}
+	return flush()
+}
+
+// readKeys reads the alerts carrying each value within its ranges; which
+// of them are reached is promote's to say, from the runs they make, unless
+// reach says every eligible one is.
+func (w *crossWalk) readKeys(ctx context.Context, need map[string][]interval, reach bool) error {
+	keys := make([]string, 0, len(need))
+	for k := range need {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		ivs := need[k]
+		for start := 0; start < len(ivs); start += 50 {
+			var terms []predicate.Alert
+			for _, iv := range ivs[start:min(start+50, len(ivs))] {
+				terms = append(terms, entalert.And(entalert.StartTimeGTE(iv.lo), entalert.StartTimeLTE(iv.hi)))
+			}
+			as, err := w.load(ctx, entalert.HasEntitiesWith(entity.Key(k)), entalert.Or(terms...))
+			if err != nil {
+				return err
+			}
+			for _, a := range as {
+				if reach && w.sc.eligible(a.ID) {
+					w.exp[a.ID] = true
+				}
+			}
+		}
+		w.keyDone[k] = append(w.keyDone[k], ivs...)
+	}
+	return nil
+}
+
+// strip drops from the alerts reached each value whose run, as read, spans
+// too many resources: it ties nothing there, and the rest of the run is
+// not read.
+func (w *crossWalk) strip(reached []int) {
+	noisy := map[int]map[string]bool{}
+	for _, k := range w.reachedKeys() {
+		for _, r := range w.runs(k) {
+			if !r.noisy {
+				continue
+			}
+			for _, id := range r.alerts {
+				if noisy[id] == nil {
+					noisy[id] = map[string]bool{}
+				}
+				noisy[id][k] = true
+			}
+		}
+	}
+	for _, id := range reached {
+		if len(noisy[id]) == 0 {
+			continue
+		}
+		w.sc.keys[id] = slices.DeleteFunc(slices.Clone(w.sc.keys[id]), func(k string) bool { return noisy[id][k] })
+	}
+}
