@@ -18,6 +18,8 @@ import (
 	"github.com/coder/websocket"
 	"github.com/coder/websocket/wsjson"
 
+	"github.com/vigil-soc/vigil/authz"
+	"github.com/vigil-soc/vigil/broker"
 	"github.com/vigil-soc/vigil/store/storetest"
 )
 
@@ -472,4 +474,78 @@ func TestCloseEndsSubscriptions(t *testing.T) {
 			t.Fatal("Close did not return")
 		}
 	})
+}
+
+// TestASlowSubscriberIsToldItFellBehind publishes a burst of events faster
+// than a websocket subscriber takes them: the server ends the subscription
+// with a graphql-transport-ws `error` naming why (code
+// SUBSCRIBER_TOO_SLOW, the buffer's size) after the events it had queued —
+// not a `complete`, which would read as a normal end — and the same
+// connection subscribes again. On SQLite only: the PostgreSQL broker hands
+// events to the same in-process broker, but each of its publishes is a
+// round trip, too slow to outrun a subscriber on demand.
+func TestASlowSubscriberIsToldItFellBehind(t *testing.T) {
+	ts := startServer(t, storetest.SQLite(t))
+	ctx := authz.System(context.Background())
+	ts.ingest(t, "application/json", chain(t, "vm-slow", time.Date(2024, 2, 1, 12, 0, 0, 0, time.UTC)))
+	var id int
+	eventually(t, 5*time.Second, "the incident on vm-slow", func() bool {
+		ids, err := ts.db.Client.Incident.Query().IDs(ctx)
+		if err != nil || len(ids) != 1 {
+			return false
+		}
+		id = ids[0]
+		return true
+	})
+	c := connect(t, ts)
+	const light = `subscription { incidentCreated { id resource { name } } }`
+	c.subscribe(t, "created", light)
+	ts.subscribers(t, 1)
+	const burst = 20_000
+	for i := 0; i < burst; i++ {
+		ts.broker.Publish(broker.Event{Kind: broker.IncidentCreated, IncidentID: id})
+	}
+	nexts := 0
+	for {
+		m := c.read(t, 30*time.Second)
+		if m.Type == "next" && m.ID == "created" {
+			var created createdEvent
+			decodeNext(t, m.Payload, &created)
+			if created.IncidentCreated.Resource.Name != "vm-slow" {
+				t.Fatalf("event %d: %+v, want the incident on vm-slow", nexts, created.IncidentCreated)
+			}
+			nexts++
+			continue
+		}
+		if m.Type != "error" || m.ID != "created" {
+			t.Fatalf("after %d events: %+v (%s), want an error of created", nexts, m, m.Payload)
+		}
+		var errs []struct {
+			Message    string
+			Extensions struct{ Code string }
+		}
+		if err := json.Unmarshal(m.Payload, &errs); err != nil || len(errs) != 1 {
+			t.Fatalf("error payload %s: %v", m.Payload, err)
+		}
+		if errs[0].Extensions.Code != "SUBSCRIBER_TOO_SLOW" || !strings.Contains(errs[0].Message, "1024 events behind") ||
+			!strings.Contains(errs[0].Message, "subscribe again") {
+			t.Fatalf("error %+v, want SUBSCRIBER_TOO_SLOW saying it fell 1024 events behind and to subscribe again", errs[0])
+		}
+		break
+	}
+	if nexts == 0 || nexts >= burst {
+		t.Fatalf("%d events before the error, want some and fewer than the %d published", nexts, burst)
+	}
+	if got := ts.broker.Dropped(); got != 1 {
+		t.Fatalf("Dropped() = %d, want 1", got)
+	}
+	ts.subscribers(t, 0)
+	c.subscribe(t, "again", light)
+	ts.subscribers(t, 1)
+	ts.broker.Publish(broker.Event{Kind: broker.IncidentCreated, IncidentID: id})
+	var created createdEvent
+	c.next(t, "again", 5*time.Second, &created)
+	if created.IncidentCreated.Resource.Name != "vm-slow" {
+		t.Fatalf("after subscribing again: %+v, want the incident on vm-slow", created.IncidentCreated)
+	}
 }

@@ -3,12 +3,16 @@
 // LISTEN/NOTIFY broker stand in for each other.
 //
 //	b := broker.NewMemory(64)
-//	events, err := b.Subscribe(ctx) // closed when ctx ends or the subscriber falls behind
+//	sub, err := b.Subscribe(ctx) // sub.Events closes when ctx ends or the subscriber falls behind
 //	b.Publish(broker.Event{Kind: broker.IncidentCreated, IncidentID: 42})
+//	for e := range sub.Events { … }
+//	if err := sub.Err(); err != nil { … } // ErrTooSlow, or events were lost
 package broker
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 )
@@ -33,9 +37,11 @@ type Broker interface {
 	// Publish sends e to every subscriber without blocking: a subscriber
 	// whose buffer is full is dropped (its channel closed) and counted.
 	Publish(e Event)
-	// Subscribe returns a channel of events that is closed when ctx ends,
-	// when the broker closes, or when the subscriber falls too far behind.
-	Subscribe(ctx context.Context) (<-chan Event, error)
+	// Subscribe returns a subscription whose channel of events is closed
+	// when ctx ends, when the broker closes, when the subscriber falls too
+	// far behind, or when events may have been lost on the way; its Err
+	// then says which.
+	Subscribe(ctx context.Context) (*Subscription, error)
 	// Close closes every subscription.
 	Close() error
 }
@@ -53,8 +59,40 @@ type Memory struct {
 
 type subscriber struct {
 	ch   chan Event
-	done bool // guarded by Memory.mu
+	done bool                   // guarded by Memory.mu
+	err  atomic.Pointer[ending] // why ch was closed; stored before the close
 }
+
+type ending struct{ err error }
+
+// Subscription is one subscriber's stream of events.
+type Subscription struct {
+	// Events delivers the events in order; it is closed when the
+	// subscription ends.
+	Events <-chan Event
+	s      *subscriber
+}
+
+// Err returns, once Events is closed, why the broker ended the
+// subscription: an *ErrTooSlow, ErrLost, or nil when its context ended or
+// the broker closed. Before Events is closed it returns nil.
+func (s *Subscription) Err() error {
+	if e := s.s.err.Load(); e != nil {
+		return e.err
+	}
+	return nil
+}
+
+// ErrTooSlow ends a subscriber that fell Buffer events behind.
+type ErrTooSlow struct{ Buffer int }
+
+func (e *ErrTooSlow) Error() string {
+	return fmt.Sprintf("the subscriber fell %d events behind and was ended", e.Buffer)
+}
+
+// ErrLost ends the subscriptions of a broker that may have lost events
+// (the PostgreSQL broker's connection dropped and reconnected).
+var ErrLost = errors.New("events may have been lost (the broker reconnected) and the subscription was ended")
 
 // NewMemory returns an in-process broker whose subscribers each buffer up
 // to buffer events.
@@ -74,39 +112,51 @@ func (m *Memory) Publish(e Event) {
 		case s.ch <- e:
 		default:
 			m.dropped.Add(1)
-			m.remove(s)
+			m.end(s, &ErrTooSlow{Buffer: m.buffer})
 		}
 	}
 }
 
 // Subscribe implements Broker.
-func (m *Memory) Subscribe(ctx context.Context) (<-chan Event, error) {
+func (m *Memory) Subscribe(ctx context.Context) (*Subscription, error) {
 	s := &subscriber{ch: make(chan Event, m.buffer)}
+	sub := &Subscription{Events: s.ch, s: s}
 	m.mu.Lock()
 	if m.closed {
 		m.mu.Unlock()
 		close(s.ch)
-		return s.ch, nil
+		return sub, nil
 	}
 	m.subs[s] = struct{}{}
 	m.mu.Unlock()
 	go func() {
 		<-ctx.Done()
 		m.mu.Lock()
-		m.remove(s)
+		m.end(s, nil)
 		m.mu.Unlock()
 	}()
-	return s.ch, nil
+	return sub, nil
 }
 
-// remove closes s once; m.mu must be held.
-func (m *Memory) remove(s *subscriber) {
+// end closes s once, for err; m.mu must be held.
+func (m *Memory) end(s *subscriber, err error) {
 	if s.done {
 		return
 	}
 	s.done = true
+	s.err.Store(&ending{err})
 	delete(m.subs, s)
 	close(s.ch)
+}
+
+// Lost ends every current subscription with ErrLost: the caller may have
+// missed events they were due.
+func (m *Memory) Lost() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for s := range m.subs {
+		m.end(s, ErrLost)
+	}
 }
 
 // Close implements Broker.
@@ -115,7 +165,7 @@ func (m *Memory) Close() error {
 	defer m.mu.Unlock()
 	m.closed = true
 	for s := range m.subs {
-		m.remove(s)
+		m.end(s, nil)
 	}
 	return nil
 }

@@ -63,7 +63,11 @@ func (p *Postgres) receive() {
 			if !ok {
 				return
 			}
-			if n == nil { // reconnected: notifications in between are gone
+			if n == nil {
+				// Reconnected: notifications in between are gone, so
+				// every subscriber is told rather than left with a gap.
+				p.log.Warn("the event listener reconnected; ending subscriptions, which may have missed events")
+				p.local.Lost()
 				continue
 			}
 			var e Event
@@ -91,7 +95,7 @@ func (p *Postgres) Publish(e Event) {
 }
 
 // Subscribe implements Broker.
-func (p *Postgres) Subscribe(ctx context.Context) (<-chan Event, error) {
+func (p *Postgres) Subscribe(ctx context.Context) (*Subscription, error) {
 	return p.local.Subscribe(ctx)
 }
 

@@ -37,7 +37,7 @@ func TestPostgresDeliversAcrossProcesses(t *testing.T) {
 	onB, _ := b.Subscribe(ctx)
 	a.Publish(Event{Kind: IncidentCreated, IncidentID: 41})
 	b.Publish(Event{Kind: IncidentUpdated, IncidentID: 42})
-	for name, ch := range map[string]<-chan Event{"a": onA, "b": onB} {
+	for name, ch := range map[string]<-chan Event{"a": onA.Events, "b": onB.Events} {
 		got := map[int]Kind{}
 		for len(got) < 2 {
 			select {
@@ -52,7 +52,7 @@ func TestPostgresDeliversAcrossProcesses(t *testing.T) {
 		}
 	}
 	a.Close()
-	if _, ok := <-onA; ok {
+	if _, ok := <-onA.Events; ok {
 		t.Fatal("a subscription outlived its broker's Close")
 	}
 }

@@ -2,7 +2,11 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/broker"
@@ -10,16 +14,23 @@ import (
 )
 
 // incidents streams the incidents of events of one kind until ctx ends or
-// the broker drops the subscription. The channel is closed either way.
+// the broker ends the subscription. The channel is closed either way; when
+// the broker ended it because events were missed (the subscriber fell too
+// far behind, or the broker lost events), a websocket subscriber gets an
+// `error` message saying so, with extensions.code CodeSubscriberTooSlow or
+// CodeEventsLost, instead of `complete`: it knows to subscribe again and
+// query what it missed.
+//
 // recheck is how often an open subscription checks that its credentials
 // still hold.
 const recheck = 5 * time.Second
 
 func (r *Resolver) incidents(ctx context.Context, kind broker.Kind) (<-chan *ent.Incident, error) {
-	events, err := r.Broker.Subscribe(ctx)
+	sub, err := r.Broker.Subscribe(ctx)
 	if err != nil {
 		return nil, err
 	}
+	events := sub.Events
 	v := authz.FromContext(ctx)
 	if v == nil {
 		return nil, authz.ErrNoViewer
@@ -46,6 +57,9 @@ func (r *Resolver) incidents(ctx context.Context, kind broker.Kind) (<-chan *ent
 				continue
 			case e, ok = <-events:
 				if !ok {
+					if err := sub.Err(); err != nil {
+						endWith(ctx, err)
+					}
 					return
 				}
 			}
@@ -72,4 +86,29 @@ func (r *Resolver) incidents(ctx context.Context, kind broker.Kind) (<-chan *ent
 		}
 	}()
 	return out, nil
+}
+
+// Codes of the errors that end a subscription which missed events.
+const (
+	CodeSubscriberTooSlow = "SUBSCRIBER_TOO_SLOW"
+	CodeEventsLost        = "EVENTS_LOST"
+)
+
+// endWith tells a websocket subscriber why the broker ended its
+// subscription (see incidents). Other transports (server-sent events) have
+// no way to carry it after the stream started: they see the stream end.
+func endWith(ctx context.Context, err error) {
+	code := CodeEventsLost
+	msg := err.Error() + "; subscribe again, then query incidents to catch up on what changed meanwhile"
+	var slow *broker.ErrTooSlow
+	if errors.As(err, &slow) {
+		code = CodeSubscriberTooSlow
+		msg = err.Error() + " (events are queued for a subscriber while it reads them); subscribe again, then query incidents to catch up on what changed meanwhile"
+	}
+	defer func() {
+		// gqlgen keeps the error for the websocket transport only; on
+		// another it finds nothing to add to and panics.
+		_ = recover()
+	}()
+	transport.AddSubscriptionError(ctx, &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": code}})
 }

@@ -1,7 +1,15 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { useSubscription } from 'urql';
-import { graphql } from '../gql';
-import type { IncidentCreatedSubscription } from '../gql/graphql';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from "react";
+import { useSubscription, type CombinedError } from "urql";
+import { graphql } from "../gql";
+import type { IncidentCreatedSubscription } from "../gql/graphql";
+import { missedEvents } from "./missed";
 
 // The app's two subscriptions, open on every page. Their payloads land in
 // the normalised cache (so open lists and views update in place); the
@@ -39,27 +47,72 @@ const IncidentUpdated = graphql(`
 `);
 
 /** CreatedIncident is an incidentCreated event. */
-export type CreatedIncident = IncidentCreatedSubscription['incidentCreated'];
+export type CreatedIncident = IncidentCreatedSubscription["incidentCreated"];
 
-/** LiveEvents: incidents created since the app opened (newest first, bounded) and the latest update. */
+/**
+ * LiveEvents: incidents created since the app opened (newest first, bounded), the latest update, and
+ * resync, which counts the times a subscription missed events (the server ended it: the console fell
+ * behind, or events were lost) and was opened again: pages read their data again when it changes.
+ */
 export interface LiveEvents {
   created: readonly CreatedIncident[];
   updated: { id: string; seq: number } | null;
+  resync: number;
 }
 
 const MAX_EVENTS = 1000;
-const LiveContext = createContext<LiveEvents>({ created: [], updated: null });
+const RESUBSCRIBE_MS = 1000;
+const LiveContext = createContext<LiveEvents>({
+  created: [],
+  updated: null,
+  resync: 0,
+});
+
+/** useResubscribe opens a subscription again, a moment after the server ended it for missing events, and counts it. */
+function useResubscribe(
+  error: CombinedError | undefined,
+  resubscribe: () => void,
+  count: () => void,
+) {
+  useEffect(() => {
+    if (!missedEvents(error)) return;
+    const t = setTimeout(() => {
+      resubscribe();
+      count();
+    }, RESUBSCRIBE_MS);
+    return () => clearTimeout(t);
+  }, [error, resubscribe, count]);
+}
 
 /** LiveProvider keeps the subscriptions open. */
 export function LiveProvider({ children }: { children: ReactNode }) {
-  const [created] = useSubscription({ query: IncidentCreated }, (prev: CreatedIncident[] = [], event) =>
-    [event.incidentCreated, ...prev.filter((p) => p.id !== event.incidentCreated.id)].slice(0, MAX_EVENTS),
+  const [created, resubscribeCreated] = useSubscription(
+    { query: IncidentCreated },
+    (prev: CreatedIncident[] = [], event) =>
+      [
+        event.incidentCreated,
+        ...prev.filter((p) => p.id !== event.incidentCreated.id),
+      ].slice(0, MAX_EVENTS),
   );
-  const [updated] = useSubscription({ query: IncidentUpdated }, (prev: { id: string; seq: number } | undefined, event) => ({
-    id: event.incidentUpdated.id,
-    seq: (prev?.seq ?? 0) + 1,
-  }));
-  const value = useMemo<LiveEvents>(() => ({ created: created.data ?? [], updated: updated.data ?? null }), [created.data, updated.data]);
+  const [updated, resubscribeUpdated] = useSubscription(
+    { query: IncidentUpdated },
+    (prev: { id: string; seq: number } | undefined, event) => ({
+      id: event.incidentUpdated.id,
+      seq: (prev?.seq ?? 0) + 1,
+    }),
+  );
+  const [resync, setResync] = useState(0);
+  const [count] = useState(() => () => setResync((n) => n + 1));
+  useResubscribe(created.error, resubscribeCreated, count);
+  useResubscribe(updated.error, resubscribeUpdated, count);
+  const value = useMemo<LiveEvents>(
+    () => ({
+      created: created.data ?? [],
+      updated: updated.data ?? null,
+      resync,
+    }),
+    [created.data, updated.data, resync],
+  );
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
 

@@ -1,27 +1,52 @@
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
-import { useQuery } from 'urql';
-import { useLiveEvents } from '../app/live';
-import { Pill, SeverityLabel, StatusBadge } from '../components/badges';
-import { Banner } from '../components/Banner';
-import { DetailPage, Fields, Section } from '../components/layout';
-import { Empty, ErrorState, Loading, errorText, isNotFound } from '../components/states';
-import { StatusMenu, useSetStatus } from '../components/status';
-import { getFragmentData, graphql } from '../gql';
-import { KillChain } from '../killchain/KillChain';
-import { inKillChainOrder, tacticLabel } from '../killchain/tactics';
-import { Link, navigate } from '../router/router';
-import { collectEntities, graphElements, type GraphElements } from './entities';
-import { PlainLink, PlainTable, Td, Th, Tr } from '../components/PlainTable';
-import { IncidentResources, LinkingEntities, RelatedIncidents, WhyTogether, useCorrelation } from './Correlation';
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import { useQuery } from "urql";
+import { useLiveEvents } from "../app/live";
+import { Pill, SeverityLabel, StatusBadge } from "../components/badges";
+import { Banner } from "../components/Banner";
+import { DetailPage, Fields, Section } from "../components/layout";
+import {
+  Empty,
+  ErrorState,
+  Loading,
+  errorText,
+  isNotFound,
+} from "../components/states";
+import { StatusMenu, useSetStatus } from "../components/status";
+import { getFragmentData, graphql } from "../gql";
+import { KillChain } from "../killchain/KillChain";
+import { inKillChainOrder, tacticLabel } from "../killchain/tactics";
+import { Link, navigate } from "../router/router";
+import { collectEntities, graphElements, type GraphElements } from "./entities";
+import { PlainLink, PlainTable, Td, Th, Tr } from "../components/PlainTable";
+import {
+  IncidentResources,
+  LinkingEntities,
+  RelatedIncidents,
+  WhyTogether,
+  useCorrelation,
+} from "./Correlation";
 
 // cytoscape is large: the graph loads on its own, after the page.
-const EntityGraph = lazyPage(() => import('./EntityGraph'), 'Loading the graph…');
+const EntityGraph = lazyPage(
+  () => import("./EntityGraph"),
+  "Loading the graph…",
+);
 /** Graphs up to this many nodes draw at once; larger ones on request (the layout takes a while). */
 const AUTO_GRAPH_NODES = 150;
-import { Time } from '../time/Time';
-import { useTitle } from '../app/title';
-import { lazyPage } from '../app/lazyPage';
+import { Time } from "../time/Time";
+import { useTitle } from "../app/title";
+import { lazyPage } from "../app/lazyPage";
 
 const IncidentDetail = graphql(`
   fragment IncidentDetail on Incident {
@@ -88,21 +113,53 @@ const IncidentPageQuery = graphql(`
 `);
 
 const useStyles = makeStyles({
-  banner: { marginBottom: '12px' },
-  story: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: tokens.lineHeightBase400 },
-  steps: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '4px', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  ips: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  nowrap: { whiteSpace: 'nowrap' },
-  subTitle: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '16px 0 8px' },
+  banner: { marginBottom: "12px" },
+  story: {
+    margin: 0,
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
+    lineHeight: tokens.lineHeightBase400,
+  },
+  steps: {
+    margin: 0,
+    paddingLeft: "20px",
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
+  },
+  ips: { display: "flex", gap: "6px", flexWrap: "wrap" },
+  mono: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+  },
+  nowrap: { whiteSpace: "nowrap" },
+  subTitle: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: "16px 0 8px",
+  },
 });
 
 /** IncidentPage is "Security incident detected": the incident, its kill chain and its alerts. */
-export default function IncidentPage({ id, dark = false }: { id: string; dark?: boolean }) {
+export default function IncidentPage({
+  id,
+  dark = false,
+}: {
+  id: string;
+  dark?: boolean;
+}) {
   const styles = useStyles();
-  const [result, reexecute] = useQuery({ query: IncidentPageQuery, variables: { id }, requestPolicy: 'cache-and-network' });
-  const { updated } = useLiveEvents();
+  const [result, reexecute] = useQuery({
+    query: IncidentPageQuery,
+    variables: { id },
+    requestPolicy: "cache-and-network",
+  });
+  const { updated, resync } = useLiveEvents();
   const [seenSeq, setSeenSeq] = useState(updated?.seq ?? 0);
+  const [resynced, setResynced] = useState(resync);
   const status = useSetStatus();
   const [error, setError] = useState<string | null>(null);
 
@@ -111,26 +168,48 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
   useEffect(() => {
     if (updated && updated.seq !== seenSeq) {
       setSeenSeq(updated.seq);
-      if (updated.id === id) reexecute({ requestPolicy: 'network-only' });
+      if (updated.id === id) reexecute({ requestPolicy: "network-only" });
     }
   }, [updated, seenSeq, id, reexecute]);
+  // A subscription that missed events was opened again: this incident may have changed meanwhile.
+  useEffect(() => {
+    if (resync === resynced) return;
+    setResynced(resync);
+    reexecute({ requestPolicy: "network-only" });
+  }, [resync, resynced, reexecute]);
 
   const node = result.data?.node;
-  const incident = node && node.__typename === 'Incident' ? getFragmentData(IncidentDetail, node) : null;
+  const incident =
+    node && node.__typename === "Incident"
+      ? getFragmentData(IncidentDetail, node)
+      : null;
   const edges = incident?.alerts.edges;
-  const members = useMemo(() => (edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])), [edges]);
+  const members = useMemo(
+    () => (edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])),
+    [edges],
+  );
   const entities = useMemo(() => collectEntities(members), [members]);
   const why = useCorrelation(incident);
   const ties = why.data?.correlation.entities;
-  const graph = useMemo(() => graphElements(members, entities, ties), [members, entities, ties]);
+  const graph = useMemo(
+    () => graphElements(members, entities, ties),
+    [members, entities, ties],
+  );
   const [showGraph, setShowGraph] = useState(false);
-  const alertName = useMemo(() => new Map(members.map((a) => [a.id, a.displayName])), [members]);
-  useTitle(incident ? `${incident.title}` : 'Security incident');
+  const alertName = useMemo(
+    () => new Map(members.map((a) => [a.id, a.displayName])),
+    [members],
+  );
+  useTitle(incident ? `${incident.title}` : "Security incident");
 
   if (!result.data && result.error && !isNotFound(result.error)) {
     return (
       <DetailPage kicker="Security incident" title="Security incident detected">
-        <ErrorState error={result.error} title="Could not load the incident" onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        <ErrorState
+          error={result.error}
+          title="Could not load the incident"
+          onRetry={() => reexecute({ requestPolicy: "network-only" })}
+        />
       </DetailPage>
     );
   }
@@ -145,16 +224,25 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
     return (
       <DetailPage kicker="Security incident" title="Security incident detected">
         <Empty title="No such incident">
-          There is no incident with the id {id}. <Link to="/alerts">Back to the security alerts</Link>
+          There is no incident with the id {id}.{" "}
+          <Link to="/alerts">Back to the security alerts</Link>
         </Empty>
       </DetailPage>
     );
   }
 
   const alerts = members;
-  const drawGraph = graph.edges.length > 0 && (showGraph || graph.nodes.length <= AUTO_GRAPH_NODES);
+  const drawGraph =
+    graph.edges.length > 0 &&
+    (showGraph || graph.nodes.length <= AUTO_GRAPH_NODES);
   // The incident's own steps, else those of its alerts; each step once.
-  const remediation = [...new Set(incident.remediationSteps.length ? incident.remediationSteps : alerts.flatMap((a) => a.remediationSteps))];
+  const remediation = [
+    ...new Set(
+      incident.remediationSteps.length
+        ? incident.remediationSteps
+        : alerts.flatMap((a) => a.remediationSteps),
+    ),
+  ];
 
   return (
     <DetailPage
@@ -166,7 +254,11 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
           current={incident.status}
           busy={status.busy}
           onSelect={async (s, closeAlerts) => {
-            const r = await status.run([{ kind: 'incident', id: incident.id }], s, closeAlerts);
+            const r = await status.run(
+              [{ kind: "incident", id: incident.id }],
+              s,
+              closeAlerts,
+            );
             setError(r.failed[0]?.message ?? null);
           }}
         />
@@ -184,24 +276,42 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
       )}
       {incident.mergedInto && (
         <Banner intent="info" className={styles.banner}>
-          This incident was merged into <Link to={`/incidents/${encodeURIComponent(incident.mergedInto.id)}`}>{incident.mergedInto.title}</Link>.
+          This incident was merged into{" "}
+          <Link to={`/incidents/${encodeURIComponent(incident.mergedInto.id)}`}>
+            {incident.mergedInto.title}
+          </Link>
+          .
         </Banner>
       )}
       <Section title="General information" id="general">
         <Fields
           items={[
             [
-              why.data?.multiResource ? 'Primary resource' : 'Target resource',
-              <PlainLink to={`/resources/${encodeURIComponent(incident.resource.id)}`}>
+              why.data?.multiResource ? "Primary resource" : "Target resource",
+              <PlainLink
+                to={`/resources/${encodeURIComponent(incident.resource.id)}`}
+              >
                 <span data-field="resource-name">{incident.resource.name}</span>
               </PlainLink>,
             ],
-            ...(why.data?.multiResource ? [['Resources', `${why.data.resourceCount} resources, listed below`] as const] : []),
-            ['Resource type', incident.resource.type],
-            ['Resource id', <span className={styles.mono}>{incident.resource.resourceId}</span>],
-            ['Subscription', incident.resource.subscriptionId],
+            ...(why.data?.multiResource
+              ? [
+                  [
+                    "Resources",
+                    `${why.data.resourceCount} resources, listed below`,
+                  ] as const,
+                ]
+              : []),
+            ["Resource type", incident.resource.type],
             [
-              'Source IPs',
+              "Resource id",
+              <span className={styles.mono}>
+                {incident.resource.resourceId}
+              </span>,
+            ],
+            ["Subscription", incident.resource.subscriptionId],
+            [
+              "Source IPs",
               incident.sourceIPs.length ? (
                 <span className={styles.ips} data-field="source-ips">
                   {incident.sourceIPs.map((ip) => (
@@ -211,34 +321,68 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
                   ))}
                 </span>
               ) : (
-                'None seen'
+                "None seen"
               ),
             ],
             [
-              'Still active',
+              "Still active",
               <span data-field="active">
-                {incident.isActive ? <Pill tone="danger">Active</Pill> : <Pill tone="subtle">No longer active</Pill>}
+                {incident.isActive ? (
+                  <Pill tone="danger">Active</Pill>
+                ) : (
+                  <Pill tone="subtle">No longer active</Pill>
+                )}
               </span>,
             ],
-            ['Severity', <SeverityLabel severity={incident.severity} />],
-            ['Status', <StatusBadge status={incident.status} />],
-            ['First activity', <Time value={incident.firstActivityTime} relative />],
-            ['Last activity', <Time value={incident.lastActivityTime} relative />],
-            ['Alerts', String(incident.alertCount)],
-            ['Tactics', inKillChainOrder(incident.tactics).map(tacticLabel).join(', ') || '—'],
+            ["Severity", <SeverityLabel severity={incident.severity} />],
+            ["Status", <StatusBadge status={incident.status} />],
+            [
+              "First activity",
+              <Time value={incident.firstActivityTime} relative />,
+            ],
+            [
+              "Last activity",
+              <Time value={incident.lastActivityTime} relative />,
+            ],
+            ["Alerts", String(incident.alertCount)],
+            [
+              "Tactics",
+              inKillChainOrder(incident.tactics).map(tacticLabel).join(", ") ||
+                "—",
+            ],
           ]}
         />
       </Section>
-      {why.data?.multiResource && <IncidentResources resources={why.data.resources} total={why.data.resourceCount} />}
-      {why.data && why.data.correlation.entityCount > 0 && <LinkingEntities entities={why.data.correlation.entities} total={why.data.correlation.entityCount} />}
+      {why.data?.multiResource && (
+        <IncidentResources
+          resources={why.data.resources}
+          total={why.data.resourceCount}
+        />
+      )}
+      {why.data && why.data.correlation.entityCount > 0 && (
+        <LinkingEntities
+          entities={why.data.correlation.entities}
+          total={why.data.correlation.entityCount}
+        />
+      )}
       {why.data && (
-        <RelatedIncidents covers={why.data.covers} coveredBy={why.data.coveredBy} follows={why.data.follows} followedBy={why.data.followedBy} />
+        <RelatedIncidents
+          covers={why.data.covers}
+          coveredBy={why.data.coveredBy}
+          follows={why.data.follows}
+          followedBy={why.data.followedBy}
+        />
       )}
       <Section title="Attack story" id="story">
-        <p className={styles.story}>{incident.description || 'No description.'}</p>
+        <p className={styles.story}>
+          {incident.description || "No description."}
+        </p>
       </Section>
       <Section title="Kill chain" id="killchain">
-        <KillChain observed={incident.tactics} label="Kill chain of this incident" />
+        <KillChain
+          observed={incident.tactics}
+          label="Kill chain of this incident"
+        />
       </Section>
       {why.data && (
         <WhyTogether
@@ -253,7 +397,10 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
           onMore={() => void why.loadMore()}
         />
       )}
-      <Section title={`Alerts in this incident (${incident.alerts.totalCount})`} id="alerts">
+      <Section
+        title={`Alerts in this incident (${incident.alerts.totalCount})`}
+        id="alerts"
+      >
         {alerts.length ? (
           <PlainTable aria-label="Alerts in this incident, by time">
             <thead>
@@ -272,12 +419,17 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
                     <Time value={a.startTime} />
                   </Td>
                   <Td>
-                    <PlainLink to={`/alerts/${encodeURIComponent(a.id)}`}>{a.displayName}</PlainLink>
+                    <PlainLink to={`/alerts/${encodeURIComponent(a.id)}`}>
+                      {a.displayName}
+                    </PlainLink>
                   </Td>
                   <Td>
                     <SeverityLabel severity={a.severity} />
                   </Td>
-                  <Td>{inKillChainOrder(a.tactics).map(tacticLabel).join(', ') || '—'}</Td>
+                  <Td>
+                    {inKillChainOrder(a.tactics).map(tacticLabel).join(", ") ||
+                      "—"}
+                  </Td>
                   <Td>
                     <StatusBadge status={a.status} />
                   </Td>
@@ -290,13 +442,17 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
         )}
         {incident.alerts.totalCount > alerts.length && (
           <p>
-            Showing the first {alerts.length} of {incident.alerts.totalCount} alerts.
+            Showing the first {alerts.length} of {incident.alerts.totalCount}{" "}
+            alerts.
           </p>
         )}
       </Section>
       <Section title={`Entities involved (${entities.length})`} id="entities">
         {entities.length ? (
-          <Table size="small" aria-label="Entities involved, the most shared first">
+          <Table
+            size="small"
+            aria-label="Entities involved, the most shared first"
+          >
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Kind</TableHeaderCell>
@@ -310,9 +466,15 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
                 <TableRow key={e.id} data-entity={e.kind}>
                   <TableCell>{e.kind}</TableCell>
                   <TableCell className={styles.mono}>{e.name}</TableCell>
-                  <TableCell className={styles.mono}>{e.key ?? '—'}</TableCell>
-                  <TableCell title={e.alertIds.map((a) => alertName.get(a) ?? a).join('\n')}>
-                    {e.alertIds.length === 1 ? alertName.get(e.alertIds[0]!) ?? '1 alert' : `${e.alertIds.length} alerts`}
+                  <TableCell className={styles.mono}>{e.key ?? "—"}</TableCell>
+                  <TableCell
+                    title={e.alertIds
+                      .map((a) => alertName.get(a) ?? a)
+                      .join("\n")}
+                  >
+                    {e.alertIds.length === 1
+                      ? (alertName.get(e.alertIds[0]!) ?? "1 alert")
+                      : `${e.alertIds.length} alerts`}
                   </TableCell>
                 </TableRow>
               ))}
@@ -329,11 +491,17 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
                 elements={graph}
                 dark={dark}
                 label={graphLabel(graph)}
-                onOpenAlert={(aid) => navigate(`/alerts/${encodeURIComponent(aid)}`)}
-                onOpenResource={(rid) => navigate(`/resources/${encodeURIComponent(rid)}`)}
+                onOpenAlert={(aid) =>
+                  navigate(`/alerts/${encodeURIComponent(aid)}`)
+                }
+                onOpenResource={(rid) =>
+                  navigate(`/resources/${encodeURIComponent(rid)}`)
+                }
               />
             ) : (
-              <Button onClick={() => setShowGraph(true)}>Draw the graph ({graph.nodes.length} nodes)</Button>
+              <Button onClick={() => setShowGraph(true)}>
+                Draw the graph ({graph.nodes.length} nodes)
+              </Button>
             )}
           </>
         )}
@@ -352,9 +520,9 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
       <Section title="Record" id="record">
         <Fields
           items={[
-            ['Incident id', <span className={styles.mono}>{incident.id}</span>],
-            ['Created', <Time value={incident.createdAt} />],
-            ['Updated', <Time value={incident.updatedAt} relative />],
+            ["Incident id", <span className={styles.mono}>{incident.id}</span>],
+            ["Created", <Time value={incident.createdAt} />],
+            ["Updated", <Time value={incident.updatedAt} relative />],
           ]}
         />
       </Section>
@@ -364,9 +532,10 @@ export default function IncidentPage({ id, dark = false }: { id: string; dark?: 
 
 /** graphLabel tells in words what the graph draws (the tables on the page list the same). */
 export function graphLabel(g: GraphElements): string {
-  const n = (t: GraphElements['nodes'][number]['type']) => g.nodes.filter((x) => x.type === t).length;
-  const resources = n('resource');
-  const base = `Graph of ${n('alert')} alerts and the ${n('entity')} entities they name`;
+  const n = (t: GraphElements["nodes"][number]["type"]) =>
+    g.nodes.filter((x) => x.type === t).length;
+  const resources = n("resource");
+  const base = `Graph of ${n("alert")} alerts and the ${n("entity")} entities they name`;
   return resources
     ? `${base}, and the ${resources} resources the linking entities tie; the tables above list the same`
     : `${base}; the table above lists the same`;

@@ -1,5 +1,5 @@
-const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/TimelineChart-Tl9ktLEU.js","assets/index-B7rRiMla.js","assets/index-C4ecpnyG.css","assets/timeline-5cxCEmLI.js","assets/TimelineChart-CnsZ1jie.css"])))=>i.map(i=>d[i]);
-import{a as e,c as t,i as n,l as r,n as i,o as a,r as o,s,t as c}from"./layout-Ca0sFVoM.js";import{C as l,E as u,F as d,I as f,L as p,N as m,O as h,P as g,Xt as _,Zt as v,_ as y,a as b,c as x,f as S,g as C,in as w,l as T,s as E,tn as D,u as O,v as k,w as A,xt as j,z as M}from"./index-B7rRiMla.js";import{c as N,r as P,s as F}from"./timeline-5cxCEmLI.js";var I=w(D(),1),L=w(v(),1),R=g(()=>C(()=>import(`./TimelineChart-Tl9ktLEU.js`),__vite__mapDeps([0,1,2,3,4])),`Loading the chart…`),z=100,B=h(`
+const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/TimelineChart-BHos_nhg.js","assets/index-DViOulix.js","assets/index-C4ecpnyG.css","assets/timeline-5cxCEmLI.js","assets/TimelineChart-CnsZ1jie.css"])))=>i.map(i=>d[i]);
+import{a as e,c as t,i as n,l as r,n as i,o as a,r as o,s,t as c}from"./layout-BxFryU65.js";import{C as l,E as u,F as d,I as f,L as p,N as m,O as h,P as g,Xt as _,Zt as v,_ as y,a as b,c as x,f as S,g as C,in as w,l as T,s as E,tn as D,u as O,v as k,w as A,xt as j,z as M}from"./index-DViOulix.js";import{c as N,r as P,s as F}from"./timeline-5cxCEmLI.js";var I=w(D(),1),L=w(v(),1),R=g(()=>C(()=>import(`./TimelineChart-BHos_nhg.js`),__vite__mapDeps([0,1,2,3,4])),`Loading the chart…`),z=100,B=h(`
   query ResourcePage($id: ID!, $first: Int!) {
     node(id: $id) {
       __typename
