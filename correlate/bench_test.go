@@ -130,3 +130,66 @@ func BenchmarkBatchJoinsIncident(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNewChainsOnManyResources times what the job does for one POST
+// of the incremental benchmark (bench/incremental.go) at a small scale:
+// 100 new alerts, whole chains of five on twenty resources among 1,000
+// that hold twenty older alerts each (outside the window), correlated
+// with the passes over the changed alerts (per resource, then across
+// resources). Ingesting is not timed. ms/op ÷ 100 is the correlation cost
+// per alert, which bounds the rate one SQLite writer keeps up with.
+func BenchmarkNewChainsOnManyResources(b *testing.B) {
+	const resources, old, chains, perChain = 1000, 20, 20, 5
+	ts := []killchain.Tactic{killchain.Reconnaissance, killchain.InitialAccess, killchain.Execution, killchain.Persistence, killchain.Exfiltration}
+	for _, kind := range []string{"sqlite", "postgres"} {
+		dsn := map[string]func(testing.TB) string{"sqlite": storetest.SQLite}[kind]
+		if kind == "postgres" && os.Getenv("VIGIL_TEST_POSTGRES") != "" {
+			dsn = storetest.Postgres
+		}
+		if dsn == nil {
+			continue
+		}
+		b.Run(kind, func(b *testing.B) {
+			db := storetest.Open(b, dsn(b))
+			ctx := authz.System(context.Background())
+			in := ingest.New(db, ingest.Options{})
+			var seed []*alerts.Alert
+			for r := 0; r < resources; r++ {
+				for i := 0; i < old; i++ {
+					seed = append(seed, alert(fmt.Sprintf("old-%04d-%02d", r, i), fmt.Sprintf("%s-%04d", vm1, r), time.Duration(i)*time.Hour, ts[i%2]))
+				}
+			}
+			for start := 0; start < len(seed); start += 1000 {
+				if _, err := in.Items(ctx, itemsOf(seed[start:min(start+1000, len(seed))])); err != nil {
+					b.Fatal(err)
+				}
+			}
+			job := correlate.NewJob(db, nil, correlate.Config{Window: 24 * time.Hour, Dialect: db.Dialect}, nil)
+			if _, err := correlate.All(ctx, db, correlate.Config{Window: 24 * time.Hour}, false); err != nil {
+				b.Fatal(err)
+			}
+			next := 0
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				var as []*alerts.Alert
+				for c := 0; c < chains; c++ {
+					r := (next * 37) % resources
+					at := time.Duration(30*24+next) * time.Hour
+					for j := 0; j < perChain; j++ {
+						as = append(as, alert(fmt.Sprintf("new-%06d-%d", next, j), fmt.Sprintf("%s-%04d", vm1, r), at+time.Duration(j)*time.Minute, ts[j]))
+					}
+					next++
+				}
+				res, err := in.Items(ctx, itemsOf(as))
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if _, err := job.CorrelateAlerts(ctx, res.Changed); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

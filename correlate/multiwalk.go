@@ -7,11 +7,15 @@ import (
 	"sort"
 	"time"
 
+	"entgo.io/ent/dialect"
+
 	"github.com/vigil-soc/vigil/broker"
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/entity"
+	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/predicate"
+	"github.com/vigil-soc/vigil/ent/resource"
 )
 
 // MultiAlerts is Multi for a pass that knows which alerts were created or
@@ -52,6 +56,7 @@ func MultiAlerts(ctx context.Context, tx *ent.Tx, ids []int, cfg Config) ([]brok
 		tx: tx, cfg: cfg, sc: newScope(),
 		window: time.Duration(rule.For("").Window), max: rule.MaxLinkResources,
 		exp: map[int]bool{}, byKey: map[string]map[int]bool{},
+		alone: map[int]bool{}, blocks: map[int]bool{}, types: map[string]string{},
 		resDone: map[string][]interval{}, keyDone: map[string][]interval{},
 	}
 	if w.max <= 0 {
@@ -78,6 +83,9 @@ type crossWalk struct {
 	max    int // resources a run may span and still tie them
 
 	exp     map[int]bool            // eligible alerts reached: their chain and runs are read
+	alone   map[int]bool            // alerts reached whose chain ties nothing (see untied)
+	blocks  map[int]bool            // per-resource incidents looked at: whether their chain ties nothing
+	types   map[string]string       // resource types, by key
 	byKey   map[string]map[int]bool // eligible alerts read, by linking value they carry
 	resDone map[string][]interval   // time ranges read, by resource
 	keyDone map[string][]interval   // time ranges read, by linking value
@@ -118,6 +126,9 @@ func (w *crossWalk) walk(ctx context.Context, changed []int) error {
 	}
 	for {
 		w.promote()
+		if err := w.untied(ctx); err != nil {
+			return err
+		}
 		resNeed, keyNeed = map[string][]interval{}, map[string][]interval{}
 		w.needs(resNeed, keyNeed)
 		if len(resNeed) == 0 && len(keyNeed) == 0 {
@@ -243,6 +254,9 @@ func (w *crossWalk) reachedKeys() []string {
 func (w *crossWalk) needs(resNeed, keyNeed map[string][]interval) {
 	byRes := map[string][]time.Time{}
 	for id := range w.exp {
+		if w.alone[id] {
+			continue
+		}
 		a := w.sc.alerts[id]
 		byRes[a.ResourceKey] = append(byRes[a.ResourceKey], a.StartTime)
 	}
@@ -258,7 +272,7 @@ func (w *crossWalk) needs(resNeed, keyNeed map[string][]interval) {
 				continue
 			}
 			for _, id := range r.alerts {
-				if w.exp[id] {
+				if w.exp[id] && !w.alone[id] {
 					starts = append(starts, w.sc.alerts[id].StartTime)
 				}
 			}
@@ -382,9 +396,150 @@ func (w *crossWalk) strip(reached []int) {
 		}
 	}
 	for _, id := range reached {
+		if w.alone[id] {
+			w.sc.keys[id] = nil
+			continue
+		}
 		if len(noisy[id]) == 0 {
 			continue
 		}
 		w.sc.keys[id] = slices.DeleteFunc(slices.Clone(w.sc.keys[id]), func(k string) bool { return noisy[id][k] })
 	}
+}
+
+// untied marks the alerts reached whose chain is known to tie nothing, so
+// that the walk reads neither the rest of the chain nor the runs of its
+// values — for a chain of 100,000 alerts, all on one resource, what makes
+// a pass over a few new ones cost as much as they do.
+//
+// A chain is known through its open per-resource incident when that
+// incident's aggregate says its members form one clean chain (see
+// aggregate.Clean) under settings that split chains as the cross-resource
+// rule does (the same window and maximum lifetime): after the per-resource
+// pass, the chain of any of its members is its members. It ties nothing
+// when no linking value any member carries is carried by an alert on
+// another resource within the window of the chain's span: then no run of
+// those values spans two resources, and the chain is a set of its own,
+// on one resource, which is never a campaign. Both are answered in SQL —
+// the distinct values of the members, then one bounded look per value —
+// without loading the members.
+func (w *crossWalk) untied(ctx context.Context) error {
+	rule := w.cfg.rule()
+	p0 := rule.For("")
+	for id := range w.exp {
+		if w.alone[id] {
+			continue
+		}
+		a := w.sc.alerts[id]
+		holders := w.sc.covering[id]
+		if len(holders) != 1 || len(w.sc.owners[id]) > 0 {
+			continue
+		}
+		inc := holders[0]
+		alone, known := w.blocks[inc]
+		if !known {
+			typ, err := w.resourceType(ctx, a.ResourceKey)
+			if err != nil {
+				return err
+			}
+			p := rule.For(typ)
+			alone = false
+			if p.Window == p0.Window && p.MaxLifetime == p0.MaxLifetime {
+				if alone, err = w.chainTiesNothing(ctx, inc, a.ResourceKey, p); err != nil {
+					return err
+				}
+			}
+			w.blocks[inc] = alone
+		}
+		if alone {
+			w.alone[id] = true
+		}
+	}
+	return nil
+}
+
+func (w *crossWalk) resourceType(ctx context.Context, key string) (string, error) {
+	if t, ok := w.types[key]; ok {
+		return t, nil
+	}
+	ts, err := w.tx.Resource.Query().Where(resource.Key(key)).Select(resource.FieldType).Strings(ctx)
+	if err != nil {
+		return "", fmt.Errorf("loading a resource's type: %w", err)
+	}
+	t := ""
+	if len(ts) > 0 {
+		t = ts[0]
+	}
+	w.types[key] = t
+	return t, nil
+}
+
+// chainTiesNothing reports whether the open per-resource incident id on
+// resource key is one clean chain under p whose members' linking values
+// appear on no other resource within the window of its span.
+func (w *crossWalk) chainTiesNothing(ctx context.Context, id int, key string, p Params) (bool, error) {
+	inc, err := w.tx.Incident.Query().Where(incident.ID(id)).Select(incident.FieldID, incident.FieldAggregate).Only(ctx)
+	if err != nil {
+		return false, fmt.Errorf("loading an incident's aggregate: %w", err)
+	}
+	g := decodeAggregate(inc.Aggregate)
+	if !g.block(p) {
+		return false, nil
+	}
+	dia := w.cfg.Dialect
+	if dia == "" {
+		dia = dialect.SQLite
+	}
+	arg := "?"
+	if dia == dialect.Postgres {
+		arg = "$1"
+	}
+	q := fmt.Sprintf("SELECT DISTINCT l.%s FROM %s m JOIN %s l ON l.%s = m.%s WHERE m.%s = %s",
+		entalert.EntitiesPrimaryKey[1], incident.AlertsTable, entalert.EntitiesTable,
+		entalert.EntitiesPrimaryKey[0], incident.AlertsPrimaryKey[1], incident.AlertsPrimaryKey[0], arg)
+	rows, err := w.tx.QueryContext(ctx, q, id)
+	if err != nil {
+		return false, fmt.Errorf("loading the entities of an incident: %w", err)
+	}
+	var ents []int
+	for rows.Next() {
+		var e int
+		if err := rows.Scan(&e); err != nil {
+			rows.Close()
+			return false, fmt.Errorf("loading the entities of an incident: %w", err)
+		}
+		ents = append(ents, e)
+	}
+	if err := rows.Close(); err != nil {
+		return false, fmt.Errorf("loading the entities of an incident: %w", err)
+	}
+	if err := rows.Err(); err != nil {
+		return false, fmt.Errorf("loading the entities of an incident: %w", err)
+	}
+	var linking []int
+	for start := 0; start < len(ents); start += chunk {
+		es, err := w.tx.Entity.Query().Where(entity.IDIn(ents[start:min(start+chunk, len(ents))]...)).
+			Select(entity.FieldID, entity.FieldKey).All(ctx)
+		if err != nil {
+			return false, fmt.Errorf("loading entities: %w", err)
+		}
+		for _, e := range es {
+			if e.Key != nil && w.cfg.links(*e.Key) {
+				linking = append(linking, e.ID)
+			}
+		}
+	}
+	sort.Ints(linking)
+	lo, hi := g.From.Add(-w.window), g.To.Add(w.window)
+	for _, e := range linking {
+		n, err := w.tx.Alert.Query().Where(entalert.HasEntitiesWith(entity.ID(e)), entalert.ResourceKeyNEQ(key),
+			entalert.StartTimeGTE(lo), entalert.StartTimeLTE(hi)).Limit(1).Count(ctx)
+		if err != nil {
+			return false, fmt.Errorf("looking for a value on other resources: %w", err)
+		}
+		if n > 0 {
+			return false, nil
+		}
+	}
+	return true, nil
 }
