@@ -119,7 +119,8 @@ func (sc *scope) classify(ctx context.Context, tx *ent.Tx, cfg Config, ids []int
 		incIDs = slices.Compact(incIDs)
 		for s := 0; s < len(incIDs); s += chunk {
 			incs, err := tx.Incident.Query().Where(incident.IDIn(incIDs[s:min(s+chunk, len(incIDs))]...)).
-				Select(incident.FieldID, incident.FieldStatus, incident.FieldClosedByAnalyst, incident.FieldMultiResource).All(ctx)
+				Select(incident.FieldID, incident.FieldStatus, incident.FieldClosedByAnalyst, incident.FieldMultiResource,
+					incident.FieldAlertCount).All(ctx)
 			if err != nil {
 				return fmt.Errorf("loading incidents of alerts: %w", err)
 			}

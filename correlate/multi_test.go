@@ -279,3 +279,72 @@ func TestCrossPassReadsOnlyAroundTheChangedAlerts(t *testing.T) {
 		}
 	})
 }
+
+// TestCrossPassOverALongChain grows a chain of 600 alerts on one resource
+// (long enough that the cross-resource walk looks at its incident in SQL
+// instead of reading it): while none of its values appears on another
+// resource, five more alerts joining it are correlated without reading the
+// chain; once one of its alerts shares a public address with an alert on
+// another resource within the window, the chain is read and the two
+// resources form one incident holding the whole chain.
+func TestCrossPassOverALongChain(t *testing.T) {
+	const n = 600
+	h := time.Hour
+	attacker := "ip:203.0.113.60"
+	tactics := []killchain.Tactic{killchain.InitialAccess, killchain.Execution, killchain.Persistence}
+	storetest.EachFresh(t, func(t *testing.T, fresh func(testing.TB) string) {
+		f := newFixture(t, fresh(t), 24*h)
+		var chain []*alerts.Alert
+		for i := 0; i < n; i++ {
+			ks := keys()
+			if i == n/2 {
+				ks = keys(attacker) // tied to nothing yet
+			}
+			chain = append(chain, on(fmt.Sprintf("c%03d", i), "long", time.Duration(i)*time.Minute, ks, tactics[i%3]))
+		}
+		f.ingest(chain...)
+		if got := f.multi(); len(got) != 0 {
+			t.Fatalf("multi-resource incidents %q from one resource", got)
+		}
+		crossRead := func() int {
+			read := 0
+			for _, p := range f.passes {
+				if p.Cross {
+					read += p.AlertsRead
+				}
+			}
+			f.passes = nil
+			return read
+		}
+		crossRead()
+
+		var more []*alerts.Alert
+		for i := n; i < n+5; i++ {
+			more = append(more, on(fmt.Sprintf("c%03d", i), "long", time.Duration(i)*time.Minute, nil, tactics[i%3]))
+		}
+		f.ingest(more...)
+		if read := crossRead(); read > 3*len(more) {
+			t.Errorf("the cross-resource pass read %d alerts for %d joining a chain that ties nothing, want at most %d", read, len(more), 3*len(more))
+		}
+		if got := f.multi(); len(got) != 0 {
+			t.Fatalf("multi-resource incidents %q from one resource", got)
+		}
+
+		// The address of alert c300, an hour later on another VM, with a
+		// later tactic.
+		f.ingest(on("other", "other", time.Duration(n/2)*time.Minute+h, keys(attacker), killchain.Exfiltration))
+		if read := crossRead(); read < n {
+			t.Errorf("the cross-resource pass read %d alerts, want the chain's %d and more", read, n)
+		}
+		var ids []string
+		for i := 0; i < n+5; i++ {
+			ids = append(ids, fmt.Sprintf("c%03d", i))
+		}
+		// Members in start order: other starts an hour after c300.
+		members := append(append(slices.Clone(ids[:n/2+61]), "other"), ids[n/2+61:]...)
+		want := strings.Join(members, ",") + " on long covers [" + strings.Join(ids, ",") + "]"
+		if got := f.multi(); len(got) != 1 || got[0] != want {
+			t.Fatalf("multi-resource incidents %.300q…, want %.300q…", got, want)
+		}
+	})
+}
