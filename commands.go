@@ -29,11 +29,12 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return err
 	}
 	defer db.Close()
-	changed := map[string][]int{}
-	in := ingest.New(db, ingest.Options{OnChange: func(c map[string][]int) {
+	changed, work := map[string][]int{}, store.Work{}
+	in := ingest.New(db, ingest.Options{OnChange: func(c map[string][]int, w store.Work) {
 		for k, ids := range c {
 			changed[k] = append(changed[k], ids...)
 		}
+		work.Add(w)
 	}})
 	failed := 0
 	var total ingest.Result
@@ -60,7 +61,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	cc := cfg.correlation()
 	job := correlate.NewJob(db, nil, cc, nil)
-	st, err := job.CorrelateAlerts(ctx, changed)
+	st, err := job.CorrelateAlerts(ctx, changed, work)
 	if err != nil {
 		return fmt.Errorf("correlating: %w", err)
 	}

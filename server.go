@@ -175,7 +175,7 @@ func (s *Server) graphql() http.Handler {
 			Auth:     s.auth,
 			Ingester: s.ingester,
 			Broker:   s.broker,
-			Schedule: s.job.Schedule,
+			Schedule: s.job.ScheduleWork,
 			Backlog:  s.job.Backlog,
 			Rule:     s.cfg.correlation().ResolvedRule(),
 		}},
@@ -232,10 +232,10 @@ func (s *Server) metrics(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, "# HELP vigil_subscriptions_dropped_total Subscriptions dropped for falling behind.\n# TYPE vigil_subscriptions_dropped_total counter\nvigil_subscriptions_dropped_total %d\n", s.broker.Dropped())
 }
 
-// Start runs the correlation job in the background, schedules every stored
-// resource once (so that nothing ingested before a restart stays
-// uncorrelated), and with --demo loads the sample alerts into an empty
-// database.
+// Start runs the correlation job in the background, schedules the
+// resources whose changes the database records as not yet correlated (what
+// a stop or a crash left undone: see store.PendingWork), and with --demo
+// loads the sample alerts into an empty database.
 func (s *Server) Start(ctx context.Context) error {
 	generated, created, err := s.auth.Bootstrap(ctx, s.cfg.AdminPassword)
 	if err != nil {
@@ -263,11 +263,14 @@ func (s *Server) Start(ctx context.Context) error {
 		defer s.wg.Done()
 		s.job.Run(s.baseCtx)
 	}()
-	keys, err := s.db.Client.Resource.Query().Select("key").Strings(authz.System(ctx))
+	work, err := store.PendingWork(ctx, s.db.Client)
 	if err != nil {
-		return fmt.Errorf("listing resources: %w", err)
+		return err
 	}
-	s.job.Schedule(keys...)
+	if len(work) > 0 {
+		s.log.Info("correlating what was left undone", "resources", len(work))
+	}
+	s.job.ScheduleWork(work)
 	return nil
 }
 

@@ -113,7 +113,7 @@ func BenchmarkBatchJoinsIncident(b *testing.B) {
 						}
 						b.StartTimer()
 						if withCross {
-							_, err = job.CorrelateAlerts(ctx, res.Changed)
+							_, err = job.CorrelateAlerts(ctx, res.Changed, res.Work)
 						} else {
 							err = store.WithTx(ctx, db.Client, func(tx *ent.Tx) error {
 								_, err := correlate.ResourceAlerts(ctx, tx, key, res.Changed[key], cfg)
@@ -186,7 +186,7 @@ func BenchmarkNewChainsOnManyResources(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.StartTimer()
-				if _, err := job.CorrelateAlerts(ctx, res.Changed); err != nil {
+				if _, err := job.CorrelateAlerts(ctx, res.Changed, res.Work); err != nil {
 					b.Fatal(err)
 				}
 			}

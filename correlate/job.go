@@ -31,8 +31,10 @@ import (
 // changed alerts, not as a watermark in the database: ids are what lets a
 // pass read only the chains around them (ResourceAlerts), and a watermark
 // over ids or times would miss the rows of a transaction that commits after
-// a later one. Nothing is lost with the process: at start `vigil serve`
-// schedules every resource whole, and a whole resource is the full pass.
+// a later one. Nothing is lost with the process: each change is also
+// recorded in its own transaction as a work item (store.MarkWork), which
+// the job deletes once the resource's passes have committed; at start
+// `vigil serve` recomputes whole the resources that still have one.
 type Job struct {
 	db     *store.DB
 	broker broker.Broker
@@ -76,13 +78,16 @@ func NewJob(db *store.DB, b broker.Broker, cfg Config, log *slog.Logger) *Job {
 	}
 }
 
-// due is what is due for one resource: a full pass, or the changed alerts.
+// due is what is due for one resource: a full pass, or the changed alerts;
+// and the work items that record it, deleted once it is done.
 type due struct {
 	full bool
 	ids  map[int]bool
+	work []int
 }
 
 func (d *due) add(o *due) {
+	d.work = append(d.work, o.work...)
 	if o.full {
 		d.full, d.ids = true, nil
 	}
@@ -121,15 +126,34 @@ func (j *Job) Schedule(keys ...string) {
 
 // ScheduleAlerts asks for the resources to be recomputed for the alerts
 // created or changed on them (ids by resource key, as ingest reports
-// them). It never blocks.
-func (j *Job) ScheduleAlerts(changed map[string][]int) {
+// them), and for the work items that record it to be deleted once that is
+// done. It never blocks.
+func (j *Job) ScheduleAlerts(changed map[string][]int, work store.Work) {
 	j.mu.Lock()
 	for k, ids := range changed {
-		d := &due{ids: make(map[int]bool, len(ids))}
+		d := &due{ids: make(map[int]bool, len(ids)), work: work[k]}
 		for _, id := range ids {
 			d.ids[id] = true
 		}
 		j.due(k, d)
+	}
+	for k, ids := range work {
+		if _, ok := changed[k]; !ok {
+			j.due(k, &due{full: true, work: ids})
+		}
+	}
+	j.mu.Unlock()
+	j.poke()
+}
+
+// ScheduleWork asks for the resources of work to be recomputed whole, and
+// its work items deleted once that is done: at start, for what the
+// database records as left undone; after analysts' decisions. It never
+// blocks.
+func (j *Job) ScheduleWork(work store.Work) {
+	j.mu.Lock()
+	for k, ids := range work {
+		j.due(k, &due{full: true, work: ids})
 	}
 	j.mu.Unlock()
 	j.poke()
@@ -277,7 +301,11 @@ func (j *Job) crossPass(ctx context.Context) bool {
 	j.busy.Add(int64(len(work)))
 	j.mu.Unlock()
 	defer j.busy.Add(-int64(len(work)))
-	if _, err := j.crossWork(ctx, work); err != nil {
+	_, err := j.crossWork(ctx, work)
+	if err == nil {
+		err = j.done(ctx, work)
+	}
+	if err != nil {
 		if ctx.Err() == nil {
 			j.log.Error("cross-resource correlation failed; will retry", "resources", len(work), "err", err)
 		}
@@ -289,6 +317,18 @@ func (j *Job) crossPass(ctx context.Context) bool {
 		return false
 	}
 	return true
+}
+
+// done deletes the work items of work, whose passes have all committed.
+// Should it fail, the work stays due, and doing it again changes nothing.
+func (j *Job) done(ctx context.Context, work map[string]*due) error {
+	w := store.Work{}
+	for k, d := range work {
+		if len(d.work) > 0 {
+			w[k] = d.work
+		}
+	}
+	return store.DoneWork(ctx, j.db.Client, w)
 }
 
 // crossWork runs the cross-resource passes due on work: Multi over the
@@ -394,6 +434,9 @@ func (j *Job) correlate(ctx context.Context, keys []string, dueOn func(key strin
 		cross[k] = d
 	}
 	s, err := j.crossWork(ctx, cross)
+	if err == nil {
+		err = j.done(ctx, cross)
+	}
 	if err != nil {
 		return st, fmt.Errorf("cross-resource pass: %w", err)
 	}
@@ -416,8 +459,9 @@ func (j *Job) KeyStats(ctx context.Context, key string) (Stats, error) {
 
 // CorrelateAlerts is Correlate for the alerts created or changed on each
 // resource (as ingest reports them): the passes read only what those
-// alerts can affect.
-func (j *Job) CorrelateAlerts(ctx context.Context, changed map[string][]int) (Stats, error) {
+// alerts can affect. The work items of work (ingest's, may be nil) are
+// deleted once all passes have committed.
+func (j *Job) CorrelateAlerts(ctx context.Context, changed map[string][]int, work store.Work) (Stats, error) {
 	keys := make([]string, 0, len(changed))
 	for k := range changed {
 		keys = append(keys, k)
@@ -427,7 +471,7 @@ func (j *Job) CorrelateAlerts(ctx context.Context, changed map[string][]int) (St
 		for _, id := range changed[k] {
 			ids[id] = true
 		}
-		return &due{ids: ids}
+		return &due{ids: ids, work: work[k]}
 	})
 }
 
@@ -471,11 +515,22 @@ func (s Stats) add(t Stats) Stats {
 // `vigil serve` never works on incidents deleted under it. The
 // cross-resource pass follows, over every resource. Events are not
 // published.
+//
+// The work items recorded before it started (see store.PendingWork) are
+// done once it has finished: they are deleted.
 func All(ctx context.Context, db *store.DB, cfg Config, rebuild bool) (Stats, error) {
 	ctx = authz.System(ctx)
-	return all(ctx, db.Client, cfg, db.Dialect, rebuild, func(fn func(*ent.Tx) error) error {
+	work, err := store.PendingWork(ctx, db.Client)
+	if err != nil {
+		return Stats{}, err
+	}
+	st, err := all(ctx, db.Client, cfg, db.Dialect, rebuild, func(fn func(*ent.Tx) error) error {
 		return store.WithTx(ctx, db.Client, fn)
 	})
+	if err != nil {
+		return st, err
+	}
+	return st, store.DoneWork(ctx, db.Client, work)
 }
 
 // Plan is All, and it tells what changed: incidents created, merged and

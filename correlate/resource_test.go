@@ -115,7 +115,7 @@ func (f *fixture) ingest(as ...*alerts.Alert) {
 	if f.full {
 		_, err2 = f.job.Correlate(authz.System(context.Background()), res.Keys...)
 	} else {
-		_, err2 = f.job.CorrelateAlerts(authz.System(context.Background()), res.Changed)
+		_, err2 = f.job.CorrelateAlerts(authz.System(context.Background()), res.Changed, res.Work)
 	}
 	if err2 != nil {
 		f.t.Fatalf("correlate %v: %v", res.Keys, err2)

@@ -23,6 +23,7 @@ import (
 	"github.com/vigil-soc/vigil/ent/session"
 	"github.com/vigil-soc/vigil/ent/token"
 	"github.com/vigil-soc/vigil/ent/user"
+	"github.com/vigil-soc/vigil/ent/workitem"
 )
 
 // ent aliases to avoid import conflicts in user's code.
@@ -94,6 +95,7 @@ func checkColumn(t, c string) error {
 			session.Table:      session.ValidColumn,
 			token.Table:        token.ValidColumn,
 			user.Table:         user.ValidColumn,
+			workitem.Table:     workitem.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

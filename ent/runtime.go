@@ -16,6 +16,7 @@ import (
 	"github.com/vigil-soc/vigil/ent/session"
 	"github.com/vigil-soc/vigil/ent/token"
 	"github.com/vigil-soc/vigil/ent/user"
+	"github.com/vigil-soc/vigil/ent/workitem"
 )
 
 // The init function reads all schema descriptors with runtime code
@@ -278,4 +279,14 @@ func init() {
 	userDescPasswordChangedAt := userFields[5].Descriptor()
 	// user.DefaultPasswordChangedAt holds the default value on creation for the password_changed_at field.
 	user.DefaultPasswordChangedAt = userDescPasswordChangedAt.Default.(func() time.Time)
+	workitemFields := schema.WorkItem{}.Fields()
+	_ = workitemFields
+	// workitemDescResourceKey is the schema descriptor for resource_key field.
+	workitemDescResourceKey := workitemFields[0].Descriptor()
+	// workitem.ResourceKeyValidator is a validator for the "resource_key" field. It is called by the builders before save.
+	workitem.ResourceKeyValidator = workitemDescResourceKey.Validators[0].(func(string) error)
+	// workitemDescCreatedAt is the schema descriptor for created_at field.
+	workitemDescCreatedAt := workitemFields[1].Descriptor()
+	// workitem.DefaultCreatedAt holds the default value on creation for the created_at field.
+	workitem.DefaultCreatedAt = workitemDescCreatedAt.Default.(func() time.Time)
 }

@@ -21,11 +21,12 @@ func (r *mutationResolver) MergeIncidents(ctx context.Context, into int, from in
 		return nil, err
 	}
 	r.Auth.Audit(ctx, "incident.merge", fmt.Sprintf("incident:%d", into), fmt.Sprintf("merged incident:%d into it", from))
-	afterCommit(ctx, func() {
+	if err := r.recompute(ctx, keys, func() {
 		r.Broker.Publish(broker.Event{Kind: broker.IncidentUpdated, IncidentID: into})
 		r.Broker.Publish(broker.Event{Kind: broker.IncidentUpdated, IncidentID: from})
-		r.Schedule(keys...)
-	})
+	}); err != nil {
+		return nil, err
+	}
 	return inc, nil
 }
 
@@ -36,9 +37,10 @@ func (r *mutationResolver) RemoveAlertFromIncident(ctx context.Context, incident
 		return nil, err
 	}
 	r.Auth.Audit(ctx, "incident.remove-alert", fmt.Sprintf("incident:%d", incident), fmt.Sprintf("removed alert:%d", alert))
-	afterCommit(ctx, func() {
+	if err := r.recompute(ctx, keys, func() {
 		r.Broker.Publish(broker.Event{Kind: broker.IncidentUpdated, IncidentID: incident})
-		r.Schedule(keys...)
-	})
+	}); err != nil {
+		return nil, err
+	}
 	return inc, nil
 }

@@ -25,7 +25,9 @@ func (r *mutationResolver) SetAlertStatus(ctx context.Context, id int, status al
 		return nil, err
 	}
 	r.Auth.Audit(ctx, "alert.status", fmt.Sprintf("alert:%d", a.ID), "status="+string(status))
-	afterCommit(ctx, func() { r.Schedule(keys...) })
+	if err := r.recompute(ctx, keys, nil); err != nil {
+		return nil, err
+	}
 	return a, nil
 }
 
@@ -36,10 +38,11 @@ func (r *mutationResolver) SetIncidentStatus(ctx context.Context, id int, status
 		return nil, err
 	}
 	r.Auth.Audit(ctx, "incident.status", fmt.Sprintf("incident:%d", inc.ID), fmt.Sprintf("status=%s closeAlerts=%t", status, closeAlerts != nil && *closeAlerts))
-	afterCommit(ctx, func() {
+	if err := r.recompute(ctx, keys, func() {
 		r.Broker.Publish(broker.Event{Kind: broker.IncidentUpdated, IncidentID: inc.ID})
-		r.Schedule(keys...)
-	})
+	}); err != nil {
+		return nil, err
+	}
 	return inc, nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/vigil-soc/vigil/correlate"
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/ingest"
+	"github.com/vigil-soc/vigil/store"
 )
 
 // Deps are what the resolvers need.
@@ -21,8 +22,10 @@ type Deps struct {
 	Auth     *auth.Service
 	Ingester *ingest.Ingester
 	Broker   broker.Broker
-	// Schedule asks correlation to recompute resources; called after commit.
-	Schedule func(keys ...string)
+	// Schedule asks correlation to recompute the resources of work (made
+	// with store.MarkWork in the mutation's transaction); called after
+	// commit.
+	Schedule func(work store.Work)
 	// Backlog tells how many resources wait for correlation (nil: none).
 	Backlog func() int
 	// Rule is the correlation rule in force.
@@ -41,6 +44,24 @@ func (r *Resolver) ent(ctx context.Context) *ent.Client {
 		return c
 	}
 	return r.Client
+}
+
+// recompute records, in the request's transaction, that correlation has to
+// recompute the resources keys (an analyst's decision changed what they
+// hold), and after commit runs then and asks for it: the record outlives a
+// crash between the two (see store.WorkItem).
+func (r *Resolver) recompute(ctx context.Context, keys []string, then func()) error {
+	work, err := store.MarkWork(ctx, r.ent(ctx), keys)
+	if err != nil {
+		return err
+	}
+	afterCommit(ctx, func() {
+		if then != nil {
+			then()
+		}
+		r.Schedule(work)
+	})
+	return nil
 }
 
 // afterCommit runs fn after the request's transaction commits, or at once

@@ -39,9 +39,11 @@ type Options struct {
 	OnCommit func(keys ...string)
 	// OnChange, when set, is called after each committed ingest in place
 	// of OnCommit with the ids of the alerts created or updated, by the
-	// correlation key of their resource: what lets correlation read only
-	// what they affect (correlate.Job.ScheduleAlerts).
-	OnChange func(changed map[string][]int)
+	// correlation key of their resource — what lets correlation read only
+	// what they affect — and the work items that record the change in the
+	// database until correlation is done with it
+	// (correlate.Job.ScheduleAlerts).
+	OnChange func(changed map[string][]int, work store.Work)
 	// MaxPayload caps the raw payload stored per alert (default 64 KiB).
 	MaxPayload int
 }
@@ -71,6 +73,9 @@ type Result struct {
 	// Changed are the ids of the alerts created or updated, by the
 	// correlation key of their resource.
 	Changed map[string][]int `json:"-"`
+	// Work are the work items that record, until correlation deletes
+	// them, that the resources touched have changes to correlate.
+	Work store.Work `json:"-"`
 }
 
 // Rejection is one item that was not stored.
@@ -135,14 +140,14 @@ func (in *Ingester) Items(ctx context.Context, items []Item) (Result, error) {
 			return err
 		}
 		if (in.opts.OnCommit != nil || in.opts.OnChange != nil) && len(counts.keys) > 0 {
-			keys, changed := counts.keys, counts.changed
+			keys, changed, work := counts.keys, counts.changed, counts.work
 			tx.OnCommit(func(next ent.Committer) ent.Committer {
 				return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
 					if err := next.Commit(ctx, tx); err != nil {
 						return err
 					}
 					if in.opts.OnChange != nil {
-						in.opts.OnChange(changed)
+						in.opts.OnChange(changed, work)
 					} else {
 						in.opts.OnCommit(keys...)
 					}
@@ -176,7 +181,7 @@ func (in *Ingester) Items(ctx context.Context, items []Item) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("storing %d alerts: %w", len(valid), err)
 	}
-	res.Accepted, res.Updated, res.Duplicates, res.Keys, res.Changed = counts.accepted, counts.updated, counts.duplicates, counts.keys, counts.changed
+	res.Accepted, res.Updated, res.Duplicates, res.Keys, res.Changed, res.Work = counts.accepted, counts.updated, counts.duplicates, counts.keys, counts.changed, counts.work
 	return res, nil
 }
 

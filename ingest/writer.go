@@ -13,6 +13,7 @@ import (
 	"github.com/vigil-soc/vigil/ent/entity"
 	"github.com/vigil-soc/vigil/ent/resource"
 	"github.com/vigil-soc/vigil/killchain"
+	"github.com/vigil-soc/vigil/store"
 )
 
 // chunk bounds the rows of one INSERT: SQLite allows 32,766 parameters a
@@ -28,6 +29,7 @@ type counts struct {
 	accepted, updated, duplicates int
 	keys                          []string
 	changed                       map[string][]int // resource key → ids of the alerts created or updated
+	work                          store.Work       // the work items recording the change for correlation
 }
 
 // writer does one batch's writes inside tx.
@@ -141,6 +143,9 @@ func (w *writer) write(ctx context.Context, batch []*pending) (counts, error) {
 		c.keys = append(c.keys, k)
 	}
 	sort.Strings(c.keys)
+	if c.work, err = store.MarkWork(ctx, w.tx.Client(), c.keys); err != nil {
+		return c, err
+	}
 	c.changed = map[string][]int{}
 	for _, s := range order {
 		if s.final != nil && s.final.hasRes {

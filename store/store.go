@@ -22,6 +22,7 @@ import (
 	"github.com/lib/pq"    // registers "postgres"
 	_ "modernc.org/sqlite" // registers "sqlite"
 
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/authz/policy"
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/ent/migrate"
@@ -80,7 +81,7 @@ func OpenWith(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		}
 		return nil, fmt.Errorf("database %s does not answer: %w", Redact(dsn), err)
 	}
-	if err := migrateSchema(ctx, client, db); err != nil {
+	if err := migrateSchema(ctx, client, db, name); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrating the schema: %w", err)
 	}
@@ -92,11 +93,27 @@ func OpenWith(ctx context.Context, dsn string, opts Options) (*DB, error) {
 // them, so two databases opened at once would race.
 var migrating sync.Mutex
 
-func migrateSchema(ctx context.Context, client *ent.Client, db *sql.DB) error {
+func migrateSchema(ctx context.Context, client *ent.Client, db *sql.DB, dia string) error {
 	migrating.Lock()
 	defer migrating.Unlock()
+	// A database from before work items were recorded (see PendingWork)
+	// may hold changes its last process did not correlate: every resource
+	// it has is recorded as due, once.
+	upgrade, err := before(ctx, db, dia, "work_items", "resources")
+	if err != nil {
+		return err
+	}
 	if err := client.Schema.Create(ctx, migrate.WithGlobalUniqueID(true)); err != nil {
 		return err
+	}
+	if upgrade {
+		keys, err := client.Resource.Query().Select("key").Strings(authz.System(ctx))
+		if err != nil {
+			return fmt.Errorf("listing resources: %w", err)
+		}
+		if _, err := MarkWork(ctx, client, keys); err != nil {
+			return err
+		}
 	}
 	for _, q := range reverseIndexes {
 		if _, err := db.ExecContext(ctx, q); err != nil {
@@ -104,6 +121,27 @@ func migrateSchema(ctx context.Context, client *ent.Client, db *sql.DB) error {
 		}
 	}
 	return nil
+}
+
+// before reports whether the database has table old but not table new:
+// it predates new.
+func before(ctx context.Context, db *sql.DB, dia, new, old string) (bool, error) {
+	q := "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
+	if dia == dialect.Postgres {
+		q = "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1"
+	}
+	has := func(table string) (bool, error) {
+		var n int
+		if err := db.QueryRowContext(ctx, q, table).Scan(&n); err != nil {
+			return false, fmt.Errorf("looking for table %s: %w", table, err)
+		}
+		return n > 0, nil
+	}
+	hasNew, err := has(new)
+	if err != nil || hasNew {
+		return false, err
+	}
+	return has(old)
 }
 
 // reverseIndexes index the columns that ent's schema leaves bare and that

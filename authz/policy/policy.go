@@ -48,8 +48,9 @@ func filter(ctx context.Context, q intercept.Query) error {
 			q.WhereP(nothing)
 		}
 		return nil
-	case ent.TypeSession:
-		// Only the login flow, as System, reads sessions.
+	case ent.TypeSession, ent.TypeWorkItem:
+		// Only the login flow, as System, reads sessions; only the
+		// correlation job the work items.
 		q.WhereP(nothing)
 		return nil
 	}

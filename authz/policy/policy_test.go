@@ -66,10 +66,17 @@ func TestPolicy(t *testing.T) {
 			"tokens":    c.Token.Query().CountX(reader),
 			"audit":     c.AuditEvent.Query().CountX(scoped),
 			"sessions":  c.Session.Query().CountX(reader),
+			"work":      c.WorkItem.Query().CountX(reader),
 		} {
 			if n != 0 {
 				t.Errorf("%s: %d visible, want none", name, n)
 			}
+		}
+		if n := c.WorkItem.Query().CountX(sys); n == 0 {
+			t.Errorf("ingest left no work item for correlation")
+		}
+		if _, err := c.WorkItem.Create().SetResourceKey("x").Save(scoped); !errors.Is(err, authz.ErrForbidden) {
+			t.Errorf("a responder writing a work item: %v, want ErrForbidden", err)
 		}
 		// Entities and payloads follow their alerts; traversals too.
 		for _, e := range c.Entity.Query().WithAlerts().AllX(scoped) {

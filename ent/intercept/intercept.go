@@ -20,6 +20,7 @@ import (
 	"github.com/vigil-soc/vigil/ent/session"
 	"github.com/vigil-soc/vigil/ent/token"
 	"github.com/vigil-soc/vigil/ent/user"
+	"github.com/vigil-soc/vigil/ent/workitem"
 )
 
 // The Query interface represents an operation that queries a graph.
@@ -375,6 +376,33 @@ func (f TraverseUser) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.UserQuery", q)
 }
 
+// The WorkItemFunc type is an adapter to allow the use of ordinary function as a Querier.
+type WorkItemFunc func(context.Context, *ent.WorkItemQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f WorkItemFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.WorkItemQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.WorkItemQuery", q)
+}
+
+// The TraverseWorkItem type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseWorkItem func(context.Context, *ent.WorkItemQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseWorkItem) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseWorkItem) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.WorkItemQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.WorkItemQuery", q)
+}
+
 // NewQuery returns the generic Query interface for the given typed query.
 func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
@@ -400,6 +428,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.TokenQuery, predicate.Token, token.OrderOption]{typ: ent.TypeToken, tq: q}, nil
 	case *ent.UserQuery:
 		return &query[*ent.UserQuery, predicate.User, user.OrderOption]{typ: ent.TypeUser, tq: q}, nil
+	case *ent.WorkItemQuery:
+		return &query[*ent.WorkItemQuery, predicate.WorkItem, workitem.OrderOption]{typ: ent.TypeWorkItem, tq: q}, nil
 	default:
 		return nil, fmt.Errorf("unknown query type %T", q)
 	}

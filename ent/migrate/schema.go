@@ -384,6 +384,25 @@ var (
 		Columns:    UsersColumns,
 		PrimaryKey: []*schema.Column{UsersColumns[0]},
 	}
+	// WorkItemsColumns holds the columns for the "work_items" table.
+	WorkItemsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "resource_key", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// WorkItemsTable holds the schema information for the "work_items" table.
+	WorkItemsTable = &schema.Table{
+		Name:       "work_items",
+		Columns:    WorkItemsColumns,
+		PrimaryKey: []*schema.Column{WorkItemsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "workitem_resource_key",
+				Unique:  false,
+				Columns: []*schema.Column{WorkItemsColumns[1]},
+			},
+		},
+	}
 	// AlertEntitiesColumns holds the columns for the "alert_entities" table.
 	AlertEntitiesColumns = []*schema.Column{
 		{Name: "alert_id", Type: field.TypeInt},
@@ -472,6 +491,7 @@ var (
 		SessionsTable,
 		TokensTable,
 		UsersTable,
+		WorkItemsTable,
 		AlertEntitiesTable,
 		IncidentAlertsTable,
 		IncidentCoversTable,
