@@ -62,7 +62,8 @@ func incremental(bin, dsn string, w workload, chainSlot int, o options) (increme
 		return r, err
 	}
 	defer srv.kill()
-	// `vigil serve` schedules every stored resource at start.
+	// `vigil serve` correlates at start what its work items record as left
+	// undone (every resource, once, on a seed from before work items).
 	if err := srv.waitBacklog(60 * time.Minute); err != nil {
 		return r, err
 	}

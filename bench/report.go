@@ -54,7 +54,7 @@ func printIncremental(o options, results []incrementalResult) {
 			r.chains, len(r.latencies), missed, ms(percentile(r.latencies, 50)), ms(percentile(r.latencies, 90)),
 			ms(percentile(r.latencies, 99)), ms(percentile(r.latencies, 100)), r.maxBacklog, r.peakRSS/1024)
 	}
-	fmt.Println("\nstart-up: vigil serve's correlation pass over every stored resource, before the subscription; sent a/s: alerts posted ÷ time to the last response;")
+	fmt.Println("\nstart-up: vigil serve's correlation at start of what the database records as left undone (work items), before the subscription; sent a/s: alerts posted ÷ time to the last response;")
 	fmt.Println("incidents: per-resource incidentCreated events matched to a chain; backlog: the highest correlation backlog seen (resources).")
 	for _, r := range results {
 		fmt.Printf("%s: %d multi-resource incidents created as well; %d events of no chain sent; %d events before the POST's response (counted as 0 ms); %d POSTs failed;\n",

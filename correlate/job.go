@@ -372,7 +372,7 @@ func (j *Job) crossWork(ctx context.Context, work map[string]*due) (Stats, error
 }
 
 // crossBatch bounds the resources one cross-resource pass starts from, so
-// that a pass over every stored resource (at start, or a rebuild) does not
+// that a pass over many resources (at start after an upgrade, a rebuild) does not
 // hold them all in memory at once. Each pass is complete for the campaigns
 // it reaches, whatever the split: Multi follows the ties transitively.
 const crossBatch = 256
