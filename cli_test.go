@@ -53,7 +53,7 @@ func TestCLIImportAndCorrelate(t *testing.T) {
 		var firstCreated int
 
 		t.Run("import alertlist.csv prints 189 accepted and exits 0", func(t *testing.T) {
-			code, out, errOut := runCLI(t, ctx, nil, "import", "--db", dsn, alertListCSV)
+			code, out, errOut := runCLI(t, context.Background(), nil, "import", "--db", dsn, alertListCSV)
 			want := alertListCSV + ": " + strconv.Itoa(len(rows)) + " accepted, 0 updated, 0 duplicates, 0 rejected"
 			if code != 0 || !strings.Contains(out, want) {
 				t.Fatalf("exit %d, stdout %q, stderr %q; want 0 and %q", code, out, errOut, want)
@@ -63,7 +63,7 @@ func TestCLIImportAndCorrelate(t *testing.T) {
 			}
 		})
 		t.Run("importing it again prints 189 duplicates and creates no incident", func(t *testing.T) {
-			code, out, errOut := runCLI(t, ctx, nil, "import", "--db", dsn, alertListCSV)
+			code, out, errOut := runCLI(t, context.Background(), nil, "import", "--db", dsn, alertListCSV)
 			want := ": 0 accepted, 0 updated, " + strconv.Itoa(len(rows)) + " duplicates, 0 rejected"
 			if code != 0 || !strings.Contains(out, want) {
 				t.Fatalf("exit %d, stdout %q, stderr %q; want 0 and %q", code, out, errOut, want)
@@ -73,14 +73,14 @@ func TestCLIImportAndCorrelate(t *testing.T) {
 			}
 		})
 		t.Run("import - reads the 2022 REST example from standard input", func(t *testing.T) {
-			code, out, errOut := runCLI(t, ctx, bytes.NewReader(readFile(t, rest2022)), "import", "--db", dsn, "-")
+			code, out, errOut := runCLI(t, context.Background(), bytes.NewReader(readFile(t, rest2022)), "import", "--db", dsn, "-")
 			if want := "-: 1 accepted, 1 updated, 0 duplicates, 0 rejected"; code != 0 || !strings.Contains(out, want) {
 				t.Fatalf("exit %d, stdout %q, stderr %q; want 0 and %q", code, out, errOut, want)
 			}
 		})
 		t.Run("import of a file that does not exist exits non-zero and names it", func(t *testing.T) {
 			missing := filepath.Join(t.TempDir(), "no-such-alerts.json")
-			code, out, errOut := runCLI(t, ctx, nil, "import", "--db", dsn, missing)
+			code, out, errOut := runCLI(t, context.Background(), nil, "import", "--db", dsn, missing)
 			if code == 0 || !strings.Contains(errOut, missing) {
 				t.Errorf("exit %d, stdout %q, stderr %q; want non-zero naming %s", code, out, errOut, missing)
 			}
@@ -90,13 +90,13 @@ func TestCLIImportAndCorrelate(t *testing.T) {
 			if err := os.WriteFile(bad, readFile(t, rest2022)[:500], 0o600); err != nil {
 				t.Fatal(err)
 			}
-			code, out, errOut := runCLI(t, ctx, nil, "import", "--db", dsn, bad, alertListCSV)
+			code, out, errOut := runCLI(t, context.Background(), nil, "import", "--db", dsn, bad, alertListCSV)
 			if code == 0 || !strings.Contains(errOut, bad) || !strings.Contains(out, alertListCSV+": 0 accepted") {
 				t.Errorf("exit %d, stdout %q, stderr %q; want non-zero naming %s, and the CSV's summary", code, out, errOut, bad)
 			}
 		})
 		t.Run("import with no file exits non-zero", func(t *testing.T) {
-			if code, out, errOut := runCLI(t, ctx, nil, "import", "--db", dsn); code == 0 {
+			if code, out, errOut := runCLI(t, context.Background(), nil, "import", "--db", dsn); code == 0 {
 				t.Errorf("exit 0, stdout %q, stderr %q", out, errOut)
 			}
 		})
@@ -106,7 +106,7 @@ func TestCLIImportAndCorrelate(t *testing.T) {
 			if err := os.WriteFile(rules, []byte("name: strict\nversion: 2\nminTactics: 10\n"), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			code, out, errOut := runCLI(t, ctx, nil, "correlate", "--db", dsn, "--rules", rules, "--rebuild", "--dry-run")
+			code, out, errOut := runCLI(t, context.Background(), nil, "correlate", "--db", dsn, "--rules", rules, "--rebuild", "--dry-run")
 			want := "rule strict v2 "
 			removed := fmt.Sprintf("0 incidents created, 0 merged, 0 grown, 0 unchanged, %d removed", firstCreated)
 			if code != 0 || !strings.Contains(out, want) || !strings.Contains(out, removed) || !strings.Contains(out, "dry run") {
@@ -126,13 +126,13 @@ func TestCLIImportAndCorrelate(t *testing.T) {
 			if err := os.WriteFile(rules, []byte("name: x\nwindow: soon\n"), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			code, out, errOut := runCLI(t, ctx, nil, "correlate", "--db", dsn, "--rules", rules)
+			code, out, errOut := runCLI(t, context.Background(), nil, "correlate", "--db", dsn, "--rules", rules)
 			if code == 0 || !strings.Contains(errOut, "field window") {
 				t.Errorf("exit %d, stdout %q, stderr %q; want non-zero naming field window", code, out, errOut)
 			}
 		})
 		t.Run("correlate --rebuild of unchanged data and rules keeps every incident", func(t *testing.T) {
-			code, out, errOut := runCLI(t, ctx, nil, "correlate", "--db", dsn, "--rebuild")
+			code, out, errOut := runCLI(t, context.Background(), nil, "correlate", "--db", dsn, "--rebuild")
 			if code != 0 {
 				t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
 			}
@@ -201,7 +201,7 @@ func TestCLICommands(t *testing.T) {
 				defer cancel()
 			}
 			start := time.Now()
-			code, out, errOut := runCLI(t, ctx, nil, tc.args...)
+			code, out, errOut := runCLI(t, context.Background(), nil, tc.args...)
 			if code != tc.code {
 				t.Errorf("exit %d, want %d (stdout %q, stderr %q)", code, tc.code, out, errOut)
 			}

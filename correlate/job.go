@@ -421,6 +421,7 @@ func (j *Job) Correlate(ctx context.Context, keys ...string) (Stats, error) {
 // correlate runs the pass due on each of keys, in key order, then the
 // cross-resource pass over them.
 func (j *Job) correlate(ctx context.Context, keys []string, dueOn func(key string) *due) (Stats, error) {
+	ctx = authz.System(ctx)
 	var st Stats
 	sort.Strings(keys)
 	cross := map[string]*due{}

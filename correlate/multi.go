@@ -11,6 +11,7 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 
 	"github.com/vigil-soc/vigil/alerts"
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/broker"
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
@@ -48,6 +49,7 @@ func Multi(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) ([]broker
 	if len(keys) == 0 {
 		return nil, nil
 	}
+	ctx = authz.System(ctx)
 	if err := lockCross(ctx, tx, cfg); err != nil {
 		return nil, err
 	}

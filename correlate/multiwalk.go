@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent/dialect"
 
+	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/broker"
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
@@ -48,6 +49,7 @@ func MultiAlerts(ctx context.Context, tx *ent.Tx, ids []int, cfg Config) ([]brok
 	if len(ids) == 0 {
 		return nil, nil
 	}
+	ctx = authz.System(ctx)
 	if err := lockCross(ctx, tx, cfg); err != nil {
 		return nil, err
 	}
