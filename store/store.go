@@ -22,7 +22,6 @@ import (
 	"github.com/lib/pq"    // registers "postgres"
 	_ "modernc.org/sqlite" // registers "sqlite"
 
-	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/authz/policy"
 	"github.com/vigil-soc/vigil/ent"
 	"github.com/vigil-soc/vigil/ent/migrate"
@@ -107,12 +106,15 @@ func migrateSchema(ctx context.Context, client *ent.Client, db *sql.DB, dia stri
 		return err
 	}
 	if upgrade {
-		keys, err := client.Resource.Query().Select("key").Strings(authz.System(ctx))
-		if err != nil {
-			return fmt.Errorf("listing resources: %w", err)
+		// One statement, so that it is all or nothing. (A crash between
+		// the table's creation above and this leaves it undone: the
+		// window is that of one statement.)
+		q := "INSERT INTO work_items (resource_key, created_at) SELECT key, ? FROM resources"
+		if dia == dialect.Postgres {
+			q = "INSERT INTO work_items (resource_key, created_at) SELECT key, $1 FROM resources"
 		}
-		if _, err := MarkWork(ctx, client, keys); err != nil {
-			return err
+		if _, err := db.ExecContext(ctx, q, time.Now()); err != nil {
+			return fmt.Errorf("recording every resource as due: %w", err)
 		}
 	}
 	for _, q := range reverseIndexes {
