@@ -11,3 +11,6 @@ func SetSnapshotPage(n int) (restore func()) {
 // CrossWhole makes j's cross-resource passes take every alert of the
 // resources recomputed (Multi), as a reference for MultiAlerts.
 func CrossWhole(j *Job) { j.crossWhole = true }
+
+// DiffSets is Plan's comparison of member sets, before and after.
+func DiffSets(before, after [][]int) Diff { return diff(before, after) }

@@ -82,10 +82,10 @@ func setKey(ids []int) string {
 // whole grew, and k−1 of them were merged into it.
 func diff(before, after [][]int) Diff {
 	var d Diff
-	now := map[string]bool{}
-	holder := map[int][]int{} // alert → after incidents holding it
+	exact := map[string][]int{} // member set → after incidents with exactly it
+	holder := map[int][]int{}   // alert → after incidents holding it
 	for i, s := range after {
-		now[setKey(s)] = true
+		exact[setKey(s)] = append(exact[setKey(s)], i)
 		for _, id := range s {
 			holder[id] = append(holder[id], i)
 		}
@@ -96,20 +96,26 @@ func diff(before, after [][]int) Diff {
 		if len(s) == 0 {
 			continue
 		}
-		found := false
+		// An incident whose members are exactly as before is unchanged,
+		// whatever larger incident (one across resources covering it)
+		// also holds them.
+		if hs := exact[setKey(s)]; len(hs) > 0 {
+			same[hs[0]] = true
+			exact[setKey(s)] = hs[1:]
+			continue
+		}
+		// Otherwise the smallest incident holding them all took them in:
+		// not one across resources that also covers it.
+		best := -1
 		for _, h := range holder[s[0]] {
-			if containsAll(after[h], s) {
-				found = true
-				if now[setKey(s)] && len(after[h]) == len(s) {
-					same[h] = true
-				} else {
-					absorbed[h]++
-				}
-				break
+			if containsAll(after[h], s) && (best < 0 || len(after[h]) < len(after[best])) {
+				best = h
 			}
 		}
-		if !found {
+		if best < 0 {
 			d.Removed++
+		} else {
+			absorbed[best]++
 		}
 	}
 	for h := range after {

@@ -37,3 +37,24 @@ func TestPlanReadsIncidentsInPages(t *testing.T) {
 		}
 	})
 }
+
+// TestPlanCountsNestedIncidentsAsUnchanged: an incident across resources
+// holds the members of the per-resource incidents it covers; when neither
+// changed, both are unchanged, whichever comes first (the per-resource one
+// is newer when it formed after its alerts joined the other).
+func TestPlanCountsNestedIncidentsAsUnchanged(t *testing.T) {
+	multi, perResource, other := []int{1, 2, 3, 4}, []int{1, 2}, []int{7, 8}
+	for _, after := range [][][]int{{multi, perResource, other}, {perResource, multi, other}} {
+		if d := correlate.DiffSets([][]int{perResource, multi, other}, after); d != (correlate.Diff{Unchanged: 3}) {
+			t.Errorf("after %v: %+v, want 3 unchanged", after, d)
+		}
+	}
+	// A per-resource incident that grew, and one merged into it.
+	d := correlate.DiffSets([][]int{{1, 2}, {3}, multi}, [][]int{multi, {1, 2, 3}})
+	if d != (correlate.Diff{Unchanged: 1, Grown: 1, Merged: 1}) {
+		t.Errorf("grown and merged: %+v, want 1 unchanged, 1 grown, 1 merged", d)
+	}
+	if d := correlate.DiffSets([][]int{{5, 6}}, [][]int{{9}}); d != (correlate.Diff{Created: 1, Removed: 1}) {
+		t.Errorf("replaced: %+v, want 1 created, 1 removed", d)
+	}
+}
