@@ -549,3 +549,52 @@ func TestASlowSubscriberIsToldItFellBehind(t *testing.T) {
 		t.Fatalf("after subscribing again: %+v, want the incident on vm-slow", created.IncidentCreated)
 	}
 }
+
+// TestASlowSSESubscriberIsEnded: server-sent events cannot carry an error
+// once the stream has started, so a subscriber over SSE that falls behind
+// sees its stream end (`complete`) after the events it had queued — and
+// the server goes on serving (the error gqlgen keeps for websockets only
+// is not there to add to).
+func TestASlowSSESubscriberIsEnded(t *testing.T) {
+	ts := startServer(t, storetest.SQLite(t))
+	ctx := authz.System(context.Background())
+	ts.ingest(t, "application/json", chain(t, "vm-sse", time.Date(2024, 2, 1, 12, 0, 0, 0, time.UTC)))
+	var id int
+	eventually(t, 5*time.Second, "the incident on vm-sse", func() bool {
+		ids, err := ts.db.Client.Incident.Query().IDs(ctx)
+		if err != nil || len(ids) != 1 {
+			return false
+		}
+		id = ids[0]
+		return true
+	})
+	events, _ := sseSubscribe(t, ts, `subscription { incidentCreated { id resource { name } } }`)
+	ts.subscribers(t, 1)
+	for i := 0; i < 20_000; i++ {
+		ts.broker.Publish(broker.Event{Kind: broker.IncidentCreated, IncidentID: id})
+	}
+	nexts, completed := 0, false
+	for {
+		ev, ok := nextEvent(t, events, 30*time.Second)
+		if !ok {
+			break
+		}
+		switch ev.Event {
+		case "next":
+			nexts++
+		case "complete":
+			completed = true
+		}
+	}
+	if nexts == 0 || nexts >= 20_000 || !completed {
+		t.Fatalf("%d events, complete %t: want some of the 20,000, then the stream's end", nexts, completed)
+	}
+	if got := ts.broker.Dropped(); got != 1 {
+		t.Fatalf("Dropped() = %d, want 1", got)
+	}
+	var out struct{ Incidents struct{ TotalCount int } }
+	ts.mustGraphQL(t, `{ incidents { totalCount } }`, nil, &out)
+	if out.Incidents.TotalCount != 1 {
+		t.Fatalf("after the burst, incidents totalCount %d, want 1", out.Incidents.TotalCount)
+	}
+}
