@@ -19,6 +19,9 @@ func (r *incidentResolver) Alerts(ctx context.Context, obj *ent.Incident, after 
 	if err != nil {
 		return nil, err
 	}
+	if q := r.memberAlerts(ctx, obj); q != nil {
+		return q.Paginate(ctx, after, first, before, last, ent.WithAlertOrder(orderBy), ent.WithAlertFilter(where.Filter))
+	}
 	return obj.Alerts(ctx, after, first, before, last, orderBy, where)
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sort"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/vigil-soc/vigil/ent"
 	entalert "github.com/vigil-soc/vigil/ent/alert"
 	"github.com/vigil-soc/vigil/ent/incident"
@@ -64,4 +66,32 @@ func incidentResourceCount(ctx context.Context, c *ent.Client, inc *ent.Incident
 	}
 	keys, err := memberResourceKeys(ctx, c, inc)
 	return len(keys), err
+}
+
+// memberLookup is the largest incident whose alerts connection is read by
+// its members' ids (see memberAlerts).
+const memberLookup = 1000
+
+// memberAlerts returns, for an incident of at most memberLookup alerts
+// whose alerts were not loaded with it, the query of its alerts by their
+// ids: nil otherwise. Paging the edge itself (alerts joined to the
+// incident's memberships, ordered by start time, LIMIT first + 1) lets
+// PostgreSQL walk every alert in start-time order until it meets the
+// incident's — 971 ms for a new five-alert incident among 100,000 alerts,
+// on every incidentCreated payload that asks for its alerts — where the
+// ids, read first, make it a lookup of a few rows.
+func (r *Resolver) memberAlerts(ctx context.Context, inc *ent.Incident) *ent.AlertQuery {
+	if inc.AlertCount > memberLookup {
+		return nil
+	}
+	if fc := graphql.GetFieldContext(ctx); fc != nil {
+		if _, err := inc.NamedAlerts(fc.Field.Alias); err == nil {
+			return nil // loaded with the incident
+		}
+	}
+	ids, err := inc.QueryAlerts().IDs(ctx)
+	if err != nil || len(ids) > memberLookup {
+		return nil // the edge's own query reports the error, or pages a larger set
+	}
+	return r.ent(ctx).Alert.Query().Where(entalert.IDIn(ids...))
 }
