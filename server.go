@@ -247,6 +247,12 @@ func (s *Server) Start(ctx context.Context) error {
 	case created:
 		s.firstLogin = "log in as admin with the password in VIGIL_ADMIN_PASSWORD"
 	}
+	// What a stop or a crash left undone, read before the demo alerts are
+	// loaded (those are scheduled as any ingest is).
+	work, err := store.PendingWork(ctx, s.db.Client)
+	if err != nil {
+		return err
+	}
 	if s.cfg.Demo {
 		n, err := demo.Load(ctx, s.db, s.ingester)
 		switch {
@@ -263,10 +269,6 @@ func (s *Server) Start(ctx context.Context) error {
 		defer s.wg.Done()
 		s.job.Run(s.baseCtx)
 	}()
-	work, err := store.PendingWork(ctx, s.db.Client)
-	if err != nil {
-		return err
-	}
 	if len(work) > 0 {
 		s.log.Info("correlating what was left undone", "resources", len(work))
 	}
