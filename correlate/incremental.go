@@ -7,7 +7,6 @@ import (
 	"sort"
 	"time"
 
-	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
 
 	"github.com/vigil-soc/vigil/alerts"
@@ -247,42 +246,51 @@ func (w *walk) alerts(ctx context.Context, where ...predicate.Alert) ([]*ent.Ale
 	return as, w.removals(ctx, as)
 }
 
-// memberships records the incidents holding each of as. It reads the join
-// table by alert id itself: ent's eager load of the edge joins incidents
-// first, which SQLite answers by walking every membership of an incident —
-// all 100,000 of a large one.
+// memberships records the incidents holding each of as (see holdersOf).
 func (w *walk) memberships(ctx context.Context, as []*ent.Alert) error {
-	dia := w.cfg.Dialect
-	if dia == "" {
-		dia = dialect.SQLite
+	ids := make([]int, len(as))
+	for i, a := range as {
+		ids[i] = a.ID
 	}
-	for start := 0; start < len(as); start += chunk {
-		ids := make([]int, 0, chunk)
-		for _, a := range as[start:min(start+chunk, len(as))] {
-			ids = append(ids, a.ID)
-		}
-		q, args := entsql.Dialect(dia).Select(incident.AlertsPrimaryKey[0], incident.AlertsPrimaryKey[1]).
-			From(entsql.Table(incident.AlertsTable)).Where(entsql.InInts(incident.AlertsPrimaryKey[1], ids...)).Query()
-		rows, err := w.tx.QueryContext(ctx, q, args...)
+	held, err := holdersOf(ctx, w.tx, w.cfg, ids)
+	if err != nil {
+		return err
+	}
+	for alert, incs := range held {
+		w.member[alert] = append(w.member[alert], incs...)
+	}
+	return nil
+}
+
+// holdersOf returns the incidents holding each of the alerts ids, read
+// from the join table by alert id itself: ent's eager load of the edge
+// joins incidents first, which SQLite answers by walking every membership
+// of an incident — all 100,000 of a large one.
+func holdersOf(ctx context.Context, tx *ent.Tx, cfg Config, ids []int) (map[int][]int, error) {
+	held := map[int][]int{}
+	for start := 0; start < len(ids); start += chunk {
+		q, args := entsql.Dialect(cfg.dialect()).Select(incident.AlertsPrimaryKey[0], incident.AlertsPrimaryKey[1]).
+			From(entsql.Table(incident.AlertsTable)).Where(entsql.InInts(incident.AlertsPrimaryKey[1], ids[start:min(start+chunk, len(ids))]...)).Query()
+		rows, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
-			return fmt.Errorf("loading the incidents of alerts: %w", err)
+			return nil, fmt.Errorf("loading the incidents of alerts: %w", err)
 		}
 		for rows.Next() {
 			var inc, alert int
 			if err := rows.Scan(&inc, &alert); err != nil {
 				rows.Close()
-				return fmt.Errorf("loading the incidents of alerts: %w", err)
+				return nil, fmt.Errorf("loading the incidents of alerts: %w", err)
 			}
-			w.member[alert] = append(w.member[alert], inc)
+			held[alert] = append(held[alert], inc)
 		}
 		if err := rows.Close(); err != nil {
-			return fmt.Errorf("loading the incidents of alerts: %w", err)
+			return nil, fmt.Errorf("loading the incidents of alerts: %w", err)
 		}
 		if err := rows.Err(); err != nil {
-			return fmt.Errorf("loading the incidents of alerts: %w", err)
+			return nil, fmt.Errorf("loading the incidents of alerts: %w", err)
 		}
 	}
-	return nil
+	return held, nil
 }
 
 // removals records which of as an analyst took out of an incident (of the

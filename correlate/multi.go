@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"entgo.io/ent/dialect"
-	entsql "entgo.io/ent/dialect/sql"
 
 	"github.com/vigil-soc/vigil/alerts"
 	"github.com/vigil-soc/vigil/authz"
@@ -83,39 +82,21 @@ func lockCross(ctx context.Context, tx *ent.Tx, cfg Config) error {
 // analysts' closed incidents and removals exclude an alert from
 // correlation; open multi-resource incidents own it; open per-resource ones
 // are covered by the multi-resource incident that takes it. It reads the
-// join table by alert id itself (see walk.memberships for why not ent's
-// eager load).
+// join table by alert id itself (see holdersOf).
 func (sc *scope) classify(ctx context.Context, tx *ent.Tx, cfg Config, ids []int) error {
-	dia := cfg.Dialect
-	if dia == "" {
-		dia = dialect.SQLite
-	}
 	for start := 0; start < len(ids); start += chunk {
 		part := ids[start:min(start+chunk, len(ids))]
-		q, args := entsql.Dialect(dia).Select(incident.AlertsPrimaryKey[0], incident.AlertsPrimaryKey[1]).
-			From(entsql.Table(incident.AlertsTable)).Where(entsql.InInts(incident.AlertsPrimaryKey[1], part...)).Query()
-		rows, err := tx.QueryContext(ctx, q, args...)
+		held, err := holdersOf(ctx, tx, cfg, part)
 		if err != nil {
-			return fmt.Errorf("loading the incidents of alerts: %w", err)
+			return err
 		}
-		held := map[int][]int{}
 		var incIDs []int
-		for rows.Next() {
-			var inc, alert int
-			if err := rows.Scan(&inc, &alert); err != nil {
-				rows.Close()
-				return fmt.Errorf("loading the incidents of alerts: %w", err)
+		for _, incs := range held {
+			for _, inc := range incs {
+				if sc.incidents[inc] == nil {
+					incIDs = append(incIDs, inc)
+				}
 			}
-			held[alert] = append(held[alert], inc)
-			if sc.incidents[inc] == nil {
-				incIDs = append(incIDs, inc)
-			}
-		}
-		if err := rows.Close(); err != nil {
-			return fmt.Errorf("loading the incidents of alerts: %w", err)
-		}
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("loading the incidents of alerts: %w", err)
 		}
 		slices.Sort(incIDs)
 		incIDs = slices.Compact(incIDs)

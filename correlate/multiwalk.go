@@ -496,12 +496,8 @@ func (w *crossWalk) chainTiesNothing(ctx context.Context, id int, key string, p 
 	if !g.block(p) {
 		return false, nil
 	}
-	dia := w.cfg.Dialect
-	if dia == "" {
-		dia = dialect.SQLite
-	}
 	arg := "?"
-	if dia == dialect.Postgres {
+	if w.cfg.dialect() == dialect.Postgres {
 		arg = "$1"
 	}
 	q := fmt.Sprintf("SELECT DISTINCT l.%s FROM %s m JOIN %s l ON l.%s = m.%s WHERE m.%s = %s",

@@ -57,6 +57,14 @@ func (c Config) observe(p Pass) {
 	}
 }
 
+// dialect returns the database's dialect, SQLite when none is set.
+func (c Config) dialect() string {
+	if c.Dialect == "" {
+		return dialect.SQLite
+	}
+	return c.Dialect
+}
+
 // rule returns the rule with its defaults filled in.
 func (c Config) rule() Rule { return c.Rule.Resolved(c.Window) }
 
