@@ -339,7 +339,7 @@ func TestDatabaseDown(t *testing.T) {
 		t.Parallel()
 		ts := startServer(t, dsn)
 		ts.errorsLogged = true
-		ts.db.SQL.Close()
+		ts.db.Close() // every connection, the readers' too
 		if status, body := ts.get(t, "/healthz"); status != http.StatusServiceUnavailable {
 			t.Errorf("GET /healthz = %d %q, want 503", status, body)
 		}

@@ -73,7 +73,7 @@ func OpenWith(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	if err := db.PingContext(pctx); err != nil {
-		db.Close()
+		drv.Close()
 		var badURL *url.Error
 		if errors.As(err, &badURL) {
 			err = badURL.Err // its message quotes the DSN, password and all
@@ -81,7 +81,7 @@ func OpenWith(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("database %s does not answer: %w", Redact(dsn), err)
 	}
 	if err := migrateSchema(ctx, client, db, name); err != nil {
-		db.Close()
+		drv.Close()
 		return nil, fmt.Errorf("migrating the schema: %w", err)
 	}
 	return out, nil
@@ -162,7 +162,7 @@ var reverseIndexes = []string{
 	"CREATE INDEX IF NOT EXISTS incident_incident_followed_by ON incidents (incident_followed_by)",
 }
 
-func openDriver(dsn string) (*entsql.Driver, string, *sql.DB, error) {
+func openDriver(dsn string) (dialect.Driver, string, *sql.DB, error) {
 	switch {
 	case strings.HasPrefix(dsn, "sqlite://"):
 		path := strings.TrimPrefix(dsn, "sqlite://")
@@ -177,14 +177,30 @@ func openDriver(dsn string) (*entsql.Driver, string, *sql.DB, error) {
 		q.Add("_pragma", "cache_size(-65536)") // 64 MiB of page cache
 		q.Add("_pragma", "temp_store(MEMORY)")
 		q.Set("_txlock", "immediate")
-		db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+		wc, err := openCaching("file:" + path + "?" + q.Encode())
 		if err != nil {
 			return nil, "", nil, err
 		}
-		// One connection: SQLite has one writer, and one connection makes
-		// every transaction wait its turn instead of failing with SQLITE_BUSY.
+		db := sql.OpenDB(wc)
+		// One writing connection: SQLite has one writer, and one connection
+		// makes every transaction wait its turn instead of failing with
+		// SQLITE_BUSY.
 		db.SetMaxOpenConns(1)
-		return entsql.OpenDB(dialect.SQLite, db), dialect.SQLite, db, nil
+		r := url.Values{}
+		r.Add("_pragma", "busy_timeout(10000)")
+		r.Add("_pragma", "cache_size(-16384)") // 16 MiB each
+		r.Add("_pragma", "temp_store(MEMORY)")
+		r.Add("_pragma", "query_only(1)")
+		rc, err := openCaching("file:" + path + "?" + r.Encode())
+		if err != nil {
+			db.Close()
+			return nil, "", nil, err
+		}
+		rdb := sql.OpenDB(rc)
+		rdb.SetMaxOpenConns(readers)
+		rdb.SetMaxIdleConns(readers)
+		split := readSplit{Driver: entsql.OpenDB(dialect.SQLite, db), read: entsql.OpenDB(dialect.SQLite, rdb)}
+		return split, dialect.SQLite, db, nil
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		db, err := sql.Open("postgres", dsn)
 		if err != nil {

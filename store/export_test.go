@@ -1,0 +1,4 @@
+package store
+
+// OnlyReads is onlyReads, for tests.
+var OnlyReads = onlyReads
