@@ -14,3 +14,7 @@ func CrossWhole(j *Job) { j.crossWhole = true }
 
 // DiffSets is Plan's comparison of member sets, before and after.
 func DiffSets(before, after [][]int) Diff { return diff(before, after) }
+
+// FailPass makes j's per-resource passes fail where fail returns an error.
+// Set it before j runs.
+func FailPass(j *Job, fail func(key string) error) { j.failPass = fail }

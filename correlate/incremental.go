@@ -78,6 +78,7 @@ type walk struct {
 	redo    map[int]bool          // incidents with a changed member: aggregate recomputed
 	removed map[int]bool          // alerts read that an analyst took out of an incident
 	member  map[int][]int         // alerts read → the incidents holding them
+	seen    map[int]bool          // alerts whose incidents and removal were read
 
 	loose    map[int]*ent.Alert // eligible alerts reached that no incident holds
 	blocks   map[int]bool       // open incidents reached, each one clean chain
@@ -108,7 +109,7 @@ func (w *walk) plan(ctx context.Context, ids []int) (string, error) {
 		w.order = append(w.order, inc.ID)
 		w.aggs[inc.ID] = decodeAggregate(inc.Aggregate)
 	}
-	w.removed, w.member = map[int]bool{}, map[int][]int{}
+	w.removed, w.member, w.seen = map[int]bool{}, map[int][]int{}, map[int]bool{}
 	w.loose, w.blocks, w.redo = map[int]*ent.Alert{}, map[int]bool{}, map[int]bool{}
 
 	// The changed alerts themselves.
@@ -240,10 +241,19 @@ func (w *walk) alerts(ctx context.Context, where ...predicate.Alert) ([]*ent.Ale
 		return nil, fmt.Errorf("loading alerts: %w", err)
 	}
 	w.read += len(as)
-	if err := w.memberships(ctx, as); err != nil {
+	// An alert read again (the changed ones are within their own window)
+	// keeps what was read of it the first time.
+	fresh := make([]*ent.Alert, 0, len(as))
+	for _, a := range as {
+		if !w.seen[a.ID] {
+			w.seen[a.ID] = true
+			fresh = append(fresh, a)
+		}
+	}
+	if err := w.memberships(ctx, fresh); err != nil {
 		return nil, err
 	}
-	return as, w.removals(ctx, as)
+	return as, w.removals(ctx, fresh)
 }
 
 // memberships records the incidents holding each of as (see holdersOf).

@@ -55,7 +55,8 @@ type Job struct {
 	wake    chan struct{}
 	busy    atomic.Int64 // keys taken from pending (or cross) but not finished
 
-	crossWhole bool // tests: every cross-resource pass is Multi's
+	crossWhole bool                   // tests: every cross-resource pass is Multi's
+	failPass   func(key string) error // tests: a per-resource pass fails when it returns an error
 }
 
 // NewJob returns a Job over db that publishes to b (which may be nil).
@@ -243,28 +244,54 @@ func (j *Job) work(ctx context.Context, keys []string, work map[string]*due) []s
 		wg     sync.WaitGroup
 		next   = make(chan string)
 	)
+	finish := func(k string, err error) {
+		mu.Lock()
+		if err != nil {
+			failed = append(failed, k)
+		} else {
+			j.mu.Lock()
+			j.crossDue(k, work[k])
+			j.mu.Unlock()
+		}
+		mu.Unlock()
+		j.busy.Add(-1)
+	}
+	one := func(k string) {
+		err := ctx.Err()
+		if err == nil {
+			_, err = j.pass(ctx, k, work[k])
+			if err != nil && ctx.Err() == nil {
+				j.log.Error("correlation failed; will retry", "resource", bounded(k), "err", err)
+			}
+		}
+		finish(k, err)
+	}
+	if j.Workers == 1 && !j.db.Postgres() {
+		// SQLite's one writer runs every pass anyway, one after another:
+		// a transaction for several resources writes the pages they share
+		// (the ends of the incident, membership and link tables) once, not
+		// once per resource. Should one of them fail, each is run again
+		// on its own, so that the others are not held back by it.
+		for start := 0; start < len(keys); start += passGroup {
+			group := keys[start:min(start+passGroup, len(keys))]
+			if len(group) > 1 && ctx.Err() == nil && j.passes(ctx, group, work) == nil {
+				for _, k := range group {
+					finish(k, nil)
+				}
+				continue
+			}
+			for _, k := range group {
+				one(k)
+			}
+		}
+		return failed
+	}
 	for w := 0; w < j.Workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for k := range next {
-				err := ctx.Err()
-				if err == nil {
-					_, err = j.pass(ctx, k, work[k])
-					if err != nil && ctx.Err() == nil {
-						j.log.Error("correlation failed; will retry", "resource", bounded(k), "err", err)
-					}
-				}
-				mu.Lock()
-				if err != nil {
-					failed = append(failed, k)
-				} else {
-					j.mu.Lock()
-					j.crossDue(k, work[k])
-					j.mu.Unlock()
-				}
-				mu.Unlock()
-				j.busy.Add(-1)
+				one(k)
 			}
 		}()
 	}
@@ -274,6 +301,32 @@ func (j *Job) work(ctx context.Context, keys []string, work map[string]*due) []s
 	close(next)
 	wg.Wait()
 	return failed
+}
+
+// passGroup is how many resources' passes share a transaction on SQLite.
+const passGroup = 32
+
+// passes runs the passes due on keys in one transaction and publishes
+// their events after it commits.
+func (j *Job) passes(ctx context.Context, keys []string, work map[string]*due) error {
+	ctx = authz.System(ctx)
+	var events []broker.Event
+	err := store.WithTx(ctx, j.db.Client, func(tx *ent.Tx) error {
+		for _, k := range keys {
+			evs, err := j.passIn(ctx, tx, k, work[k])
+			if err != nil {
+				return fmt.Errorf("resource %s: %w", bounded(k), err)
+			}
+			events = append(events, evs...)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var st Stats
+	j.publish(&st, events)
+	return nil
 }
 
 // crossDue records that k's cross-resource pass is due for d (a copy: the
@@ -484,11 +537,7 @@ func (j *Job) pass(ctx context.Context, key string, d *due) (Stats, error) {
 	var events []broker.Event
 	err := store.WithTx(ctx, j.db.Client, func(tx *ent.Tx) error {
 		var err error
-		if d == nil || d.full {
-			events, err = Resource(ctx, tx, key, j.cfg)
-		} else {
-			events, err = ResourceAlerts(ctx, tx, key, sortedKeys(d.ids), j.cfg)
-		}
+		events, err = j.passIn(ctx, tx, key, d)
 		return err
 	})
 	if err != nil {
@@ -496,6 +545,19 @@ func (j *Job) pass(ctx context.Context, key string, d *due) (Stats, error) {
 	}
 	j.publish(&st, events)
 	return st, nil
+}
+
+// passIn runs the pass due on key (d) in tx.
+func (j *Job) passIn(ctx context.Context, tx *ent.Tx, key string, d *due) ([]broker.Event, error) {
+	if j.failPass != nil {
+		if err := j.failPass(key); err != nil {
+			return nil, err
+		}
+	}
+	if d == nil || d.full {
+		return Resource(ctx, tx, key, j.cfg)
+	}
+	return ResourceAlerts(ctx, tx, key, sortedKeys(d.ids), j.cfg)
 }
 
 // Stats counts what a pass over all resources did.

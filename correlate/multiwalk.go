@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
 
 	"github.com/vigil-soc/vigil/authz"
 	"github.com/vigil-soc/vigil/broker"
@@ -148,13 +149,19 @@ func (w *crossWalk) walk(ctx context.Context, changed []int) error {
 // load reads the alerts where says, with their linking values, classifies
 // them and records them in the scope and under each of their values.
 func (w *crossWalk) load(ctx context.Context, where ...predicate.Alert) ([]*ent.Alert, error) {
+	as, err := w.fetch(ctx, where...)
+	w.read += len(as)
+	return as, err
+}
+
+// fetch is load, the rows not counted as read (carriers counted them).
+func (w *crossWalk) fetch(ctx context.Context, where ...predicate.Alert) ([]*ent.Alert, error) {
 	as, err := w.tx.Alert.Query().Where(where...).Select(alertFields...).
 		WithEntities(func(q *ent.EntityQuery) { q.Select(entity.FieldID, entity.FieldKey) }).
 		Order(entalert.ByID()).All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("loading alerts: %w", err)
 	}
-	w.read += len(as)
 	var fresh []int
 	for _, a := range as {
 		if w.sc.alerts[a.ID] != nil {
@@ -351,32 +358,145 @@ func (w *crossWalk) readResources(ctx context.Context, need map[string][]interva
 // readKeys reads the alerts carrying each value within its ranges; which
 // of them are reached is promote's to say, from the runs they make, unless
 // reach says every eligible one is.
+//
+// A batch's new alerts carry values that mostly no other alert does, so a
+// query per value would cost a statement (and its eager load of entities
+// and incident memberships) per value to learn that: the values are asked
+// for in groups instead — which alerts carry one of them, and when they
+// start, within the ranges of the group — and only the alerts that fall
+// within a range of a value they carry, and are not read yet, are loaded.
 func (w *crossWalk) readKeys(ctx context.Context, need map[string][]interval, reach bool) error {
+	for _, g := range keyGroups(need, 4*w.window) {
+		ids, err := w.carriers(ctx, g, need)
+		if err != nil {
+			return err
+		}
+		var fresh []int
+		for _, id := range ids {
+			if w.sc.alerts[id] == nil {
+				fresh = append(fresh, id)
+			}
+		}
+		for start := 0; start < len(fresh); start += chunk {
+			if _, err := w.fetch(ctx, entalert.IDIn(fresh[start:min(start+chunk, len(fresh))]...)); err != nil {
+				return err
+			}
+		}
+		for _, id := range ids {
+			if reach && w.sc.alerts[id] != nil && w.sc.eligible(id) {
+				w.exp[id] = true
+			}
+		}
+		for _, k := range g {
+			w.keyDone[k] = append(w.keyDone[k], need[k]...)
+		}
+	}
+	return nil
+}
+
+// keyGroups splits the values of need into groups asked for in one
+// query: at most 100 values, whose ranges fall within span of each other
+// and are at most 50 once merged.
+func keyGroups(need map[string][]interval, span time.Duration) [][]string {
 	keys := make([]string, 0, len(need))
 	for k := range need {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		ivs := need[k]
-		for start := 0; start < len(ivs); start += 50 {
-			var terms []predicate.Alert
-			for _, iv := range ivs[start:min(start+50, len(ivs))] {
-				terms = append(terms, entalert.And(entalert.StartTimeGTE(iv.lo), entalert.StartTimeLTE(iv.hi)))
-			}
-			as, err := w.load(ctx, entalert.HasEntitiesWith(entity.Key(k)), entalert.Or(terms...))
-			if err != nil {
-				return err
-			}
-			for _, a := range as {
-				if reach && w.sc.eligible(a.ID) {
-					w.exp[a.ID] = true
-				}
+	first := func(k string) time.Time {
+		lo := need[k][0].lo
+		for _, iv := range need[k] {
+			if iv.lo.Before(lo) {
+				lo = iv.lo
 			}
 		}
-		w.keyDone[k] = append(w.keyDone[k], ivs...)
+		return lo
 	}
-	return nil
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := first(keys[i]), first(keys[j])
+		return a.Before(b) || a.Equal(b) && keys[i] < keys[j]
+	})
+	var groups [][]string
+	var g []string
+	var ivs []interval
+	for _, k := range keys {
+		with := merged(append(slices.Clone(ivs), need[k]...))
+		if len(g) > 0 && (len(g) == 100 || len(with) > 50 || with[len(with)-1].hi.Sub(with[0].lo) > span) {
+			groups = append(groups, g)
+			g, with = nil, merged(slices.Clone(need[k]))
+		}
+		g, ivs = append(g, k), with
+	}
+	if len(g) > 0 {
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+// merged returns ivs sorted, overlapping ones joined.
+func merged(ivs []interval) []interval {
+	sort.Slice(ivs, func(i, j int) bool { return ivs[i].lo.Before(ivs[j].lo) })
+	var out []interval
+	for _, iv := range ivs {
+		if n := len(out); n > 0 && !iv.lo.After(out[n-1].hi) {
+			if iv.hi.After(out[n-1].hi) {
+				out[n-1].hi = iv.hi
+			}
+			continue
+		}
+		out = append(out, iv)
+	}
+	return out
+}
+
+// carriers returns, sorted, the alerts that carry a value of keys and
+// start within one of that value's ranges in need.
+func (w *crossWalk) carriers(ctx context.Context, keys []string, need map[string][]interval) ([]int, error) {
+	var ivs []interval
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		ivs = append(ivs, need[k]...)
+		args[i] = k
+	}
+	ents, links, alerts := entsql.Table(entity.Table), entsql.Table(entalert.EntitiesTable).As("l"), entsql.Table(entalert.Table).As("a")
+	var during []*entsql.Predicate
+	for _, iv := range merged(ivs) {
+		during = append(during, entsql.And(entsql.GTE(alerts.C(entalert.FieldStartTime), iv.lo), entsql.LTE(alerts.C(entalert.FieldStartTime), iv.hi)))
+	}
+	q, qargs := entsql.Dialect(w.cfg.dialect()).
+		Select(links.C(entalert.EntitiesPrimaryKey[0]), ents.C(entity.FieldKey), alerts.C(entalert.FieldStartTime)).
+		From(ents).
+		Join(links).On(ents.C(entity.FieldID), links.C(entalert.EntitiesPrimaryKey[1])).
+		Join(alerts).On(alerts.C(entalert.FieldID), links.C(entalert.EntitiesPrimaryKey[0])).
+		Where(entsql.And(entsql.In(ents.C(entity.FieldKey), args...), entsql.Or(during...))).
+		Query()
+	rows, err := w.tx.QueryContext(ctx, q, qargs...)
+	if err != nil {
+		return nil, fmt.Errorf("loading the alerts of entities: %w", err)
+	}
+	defer rows.Close()
+	seen, in := map[int]bool{}, map[int]bool{}
+	for rows.Next() {
+		var (
+			id  int
+			key string
+			at  time.Time
+		)
+		if err := rows.Scan(&id, &key, &at); err != nil {
+			return nil, fmt.Errorf("loading the alerts of entities: %w", err)
+		}
+		seen[id] = true
+		for _, iv := range need[key] {
+			if !at.Before(iv.lo) && !at.After(iv.hi) {
+				in[id] = true
+				break
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("loading the alerts of entities: %w", err)
+	}
+	w.read += len(seen)
+	return sortedKeys(in), nil
 }
 
 // strip drops from the alerts reached each value whose run, as read, spans
