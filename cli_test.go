@@ -185,10 +185,10 @@ func TestCLICommands(t *testing.T) {
 			code: 1, stderr: "does not answer", notStderr: "s3cret-pw", shortCtx: true, mustReturn: 10 * time.Second},
 		{name: "serve with a password that is not URL-escaped fails without showing it",
 			args: []string{"serve", "--addr", "127.0.0.1:0", "--db", "postgres://vigil:s3cret%zz-pw@127.0.0.1:1/vigil?sslmode=disable"},
-			code: 1, stderr: "does not answer", notStderr: "s3cret", shortCtx: true, mustReturn: 10 * time.Second},
+			code: 1, stderr: `not a valid URL (URL-escape the password's special characters: %25 for %, %20 for a space, %40 for @): invalid URL escape "%zz"`, notStderr: "s3cret", shortCtx: true, mustReturn: 10 * time.Second},
 		{name: "serve with a space in the password fails without showing it",
 			args: []string{"serve", "--addr", "127.0.0.1:0", "--db", "postgres://vigil:s3cret pw@127.0.0.1:1/vigil?sslmode=disable"},
-			code: 1, stderr: "does not answer", notStderr: "s3cret", shortCtx: true, mustReturn: 10 * time.Second},
+			code: 1, stderr: "not a valid URL", notStderr: "s3cret", shortCtx: true, mustReturn: 10 * time.Second},
 		{name: "serve with unexpected arguments exits 1", args: []string{"serve", "--db", "sqlite://x.db", "extra"}, code: 1, stderr: "unexpected arguments"},
 	}
 	for _, tc := range tests {

@@ -242,7 +242,6 @@ func (j *Job) work(ctx context.Context, keys []string, work map[string]*due) []s
 		mu     sync.Mutex
 		failed []string
 		wg     sync.WaitGroup
-		next   = make(chan string)
 	)
 	finish := func(k string, err error) {
 		mu.Lock()
@@ -266,44 +265,42 @@ func (j *Job) work(ctx context.Context, keys []string, work map[string]*due) []s
 		}
 		finish(k, err)
 	}
-	if j.Workers == 1 && !j.db.Postgres() {
-		// SQLite's one writer runs every pass anyway, one after another:
-		// a transaction for several resources writes the pages they share
-		// (the ends of the incident, membership and link tables) once, not
-		// once per resource. Should one of them fail, each is run again
-		// on its own, so that the others are not held back by it.
-		for start := 0; start < len(keys); start += passGroup {
-			group := keys[start:min(start+passGroup, len(keys))]
-			if len(group) > 1 && ctx.Err() == nil && j.passes(ctx, group, work) == nil {
-				for _, k := range group {
-					finish(k, nil)
-				}
-				continue
-			}
-			for _, k := range group {
-				one(k)
-			}
-		}
-		return failed
-	}
+	// Several resources' passes share a transaction: on SQLite, whose one
+	// writer runs every pass one after another anyway, it writes the pages
+	// they share (the ends of the incident, membership and link tables)
+	// once, not once per resource; on PostgreSQL it is one commit — one
+	// flush of the log — for them all. Groups are in key order, and so are
+	// the resource locks each takes. Should a group fail, each of its
+	// resources is run again on its own, so that the others are not held
+	// back by one.
+	size := min(passGroup, max(1, (len(keys)+j.Workers-1)/j.Workers))
+	groups := make(chan []string)
 	for w := 0; w < j.Workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for k := range next {
-				one(k)
+			for group := range groups {
+				if len(group) > 1 && ctx.Err() == nil && j.passes(ctx, group, work) == nil {
+					for _, k := range group {
+						finish(k, nil)
+					}
+					continue
+				}
+				for _, k := range group {
+					one(k)
+				}
 			}
 		}()
 	}
-	for _, k := range keys {
-		next <- k
+	for start := 0; start < len(keys); start += size {
+		groups <- keys[start:min(start+size, len(keys))]
 	}
-	close(next)
+	close(groups)
 	wg.Wait()
 	return failed
 }
 
-// passGroup is how many resources' passes share a transaction on SQLite.
+// passGroup is how many resources' passes share a transaction at most.
 const passGroup = 32
 
 // passes runs the passes due on keys in one transaction and publishes
@@ -311,7 +308,7 @@ const passGroup = 32
 func (j *Job) passes(ctx context.Context, keys []string, work map[string]*due) error {
 	ctx = authz.System(ctx)
 	var events []broker.Event
-	err := store.WithTx(ctx, j.db.Client, func(tx *ent.Tx) error {
+	err := j.withTx(ctx, func(tx *ent.Tx) error {
 		for _, k := range keys {
 			evs, err := j.passIn(ctx, tx, k, work[k])
 			if err != nil {
@@ -439,7 +436,7 @@ const crossAlerts = 5000
 func (j *Job) multi(ctx context.Context, pass func(*ent.Tx) ([]broker.Event, error)) (Stats, error) {
 	var st Stats
 	var events []broker.Event
-	err := store.WithTx(ctx, j.db.Client, func(tx *ent.Tx) error {
+	err := j.withTx(ctx, func(tx *ent.Tx) error {
 		var err error
 		events, err = pass(tx)
 		return err
@@ -535,7 +532,7 @@ func (j *Job) pass(ctx context.Context, key string, d *due) (Stats, error) {
 	ctx = authz.System(ctx)
 	st := Stats{Resources: 1}
 	var events []broker.Event
-	err := store.WithTx(ctx, j.db.Client, func(tx *ent.Tx) error {
+	err := j.withTx(ctx, func(tx *ent.Tx) error {
 		var err error
 		events, err = j.passIn(ctx, tx, key, d)
 		return err
@@ -545,6 +542,25 @@ func (j *Job) pass(ctx context.Context, key string, d *due) (Stats, error) {
 	}
 	j.publish(&st, events)
 	return st, nil
+}
+
+// withTx runs fn in a transaction of the job's. On PostgreSQL its commit
+// does not wait for the log to reach the disk (synchronous_commit off):
+// what the job writes is derived from stored alerts, and the work items
+// of a round are deleted (done) by an ordinary commit after its passes,
+// which flushes the log up to it. A crash before that loses at most the
+// end of the log — passes whose work items are still recorded, so their
+// resources are recomputed at the next start. Ingest and analysts'
+// decisions commit as usual.
+func (j *Job) withTx(ctx context.Context, fn func(tx *ent.Tx) error) error {
+	return store.WithTx(ctx, j.db.Client, func(tx *ent.Tx) error {
+		if j.db.Postgres() {
+			if _, err := tx.ExecContext(ctx, "SET LOCAL synchronous_commit TO OFF"); err != nil {
+				return fmt.Errorf("setting synchronous_commit: %w", err)
+			}
+		}
+		return fn(tx)
+	})
 }
 
 // passIn runs the pass due on key (d) in tx.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"errors"
+	"hash/maphash"
 	"reflect"
 
 	"modernc.org/sqlite"
@@ -14,11 +15,13 @@ import (
 // keeps.
 const cachedStatements = 256
 
-// caching is a connector whose SQLite connections keep the statements they
-// ran prepared, by their SQL: the correlation job and ingest run the same
-// few statements over and over, and parsing them anew each time (what
-// database/sql asks of a driver for a statement without arguments bound
-// in advance) was an eighth of `vigil serve`'s CPU under load.
+// caching is a connector whose connections keep the statements they ran
+// more than once prepared, by their SQL: the correlation job and ingest
+// run the same few statements over and over. On SQLite parsing them anew
+// each time was an eighth of `vigil serve`'s CPU under load; on
+// PostgreSQL a statement not prepared costs a round trip to parse it and
+// its planning, each time. A statement run once (an IN list of a length
+// not seen again) is not prepared for the cache.
 type caching struct{ driver.Connector }
 
 func (c caching) Connect(ctx context.Context) (driver.Conn, error) {
@@ -26,8 +29,11 @@ func (c caching) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &cachingConn{Conn: conn, byQuery: map[string]*list.Element{}, lru: list.New()}, nil
+	return &cachingConn{Conn: conn, byQuery: map[string]*list.Element{}, lru: list.New(), seen: map[uint64]bool{}}, nil
 }
+
+// seed is the hash seed of the statements seen once.
+var seed = maphash.MakeSeed()
 
 // openCaching returns a connector for the SQLite DSN whose connections
 // cache their statements.
@@ -48,6 +54,8 @@ type cachingConn struct {
 	byQuery  map[string]*list.Element // of *cachedStmt
 	lru      *list.List               // most recently used first
 	prepared int                      // statements prepared for the cache (tests)
+	seen     map[uint64]bool          // hashes of statements run once, not cached yet
+	order    []uint64                 // seen's, oldest first
 }
 
 type cachedStmt struct {
@@ -60,7 +68,7 @@ type cachedStmt struct {
 func (c *cachingConn) Unwrap() driver.Conn { return c.Conn }
 
 // get returns the cached statement for query, preparing it when it is not
-// cached, or nil when it is busy.
+// cached but was run before, or nil: run it as it is.
 func (c *cachingConn) get(ctx context.Context, query string) (*cachedStmt, error) {
 	if el, ok := c.byQuery[query]; ok {
 		s := el.Value.(*cachedStmt)
@@ -69,6 +77,15 @@ func (c *cachingConn) get(ctx context.Context, query string) (*cachedStmt, error
 		}
 		c.lru.MoveToFront(el)
 		return s, nil
+	}
+	if h := maphash.String(seed, query); !c.seen[h] {
+		c.seen[h] = true
+		c.order = append(c.order, h)
+		if len(c.order) > 4*cachedStatements {
+			delete(c.seen, c.order[0])
+			c.order = c.order[1:]
+		}
+		return nil, nil
 	}
 	st, err := c.Conn.(driver.ConnPrepareContext).PrepareContext(ctx, query)
 	if err != nil {
@@ -128,6 +145,13 @@ func (c *cachingConn) Close() error {
 }
 
 // The driver's optional interfaces, forwarded.
+
+func (c *cachingConn) CheckNamedValue(nv *driver.NamedValue) error {
+	if ch, ok := c.Conn.(driver.NamedValueChecker); ok {
+		return ch.CheckNamedValue(nv)
+	}
+	return driver.ErrSkip
+}
 
 func (c *cachingConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
 	return c.Conn.(driver.ConnBeginTx).BeginTx(ctx, opts)

@@ -202,10 +202,16 @@ func openDriver(dsn string) (dialect.Driver, string, *sql.DB, error) {
 		split := readSplit{Driver: entsql.OpenDB(dialect.SQLite, db), read: entsql.OpenDB(dialect.SQLite, rdb)}
 		return split, dialect.SQLite, db, nil
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		db, err := sql.Open("postgres", dsn)
+		pc, err := pq.NewConnector(dsn)
 		if err != nil {
-			return nil, "", nil, err
+			var badURL *url.Error
+			if errors.As(err, &badURL) {
+				// Its message quotes the DSN, password and all.
+				err = fmt.Errorf("not a valid URL (URL-escape the password's special characters: %%25 for %%, %%20 for a space, %%40 for @): %w", badURL.Err)
+			}
+			return nil, "", nil, fmt.Errorf("database %s: %w", Redact(dsn), err)
 		}
+		db := sql.OpenDB(caching{pc})
 		db.SetMaxOpenConns(16)
 		db.SetMaxIdleConns(8)
 		db.SetConnMaxIdleTime(5 * time.Minute)
