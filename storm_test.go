@@ -76,6 +76,33 @@ func (ts *testServer) backlog(t *testing.T) int {
 	return n
 }
 
+var (
+	roundsCounter  = regexp.MustCompile(`(?m)^vigil_correlation_rounds_total (\d+)$`)
+	secondsCounter = regexp.MustCompile(`(?m)^vigil_correlation_seconds_total\{pass="(resource|cross)"\} ([0-9.]+)$`)
+)
+
+// spent reads the correlation counters on /metrics: rounds, and seconds in
+// per-resource and cross-resource passes.
+func (ts *testServer) spent(t *testing.T) (rounds int, resources, cross float64) {
+	t.Helper()
+	_, body := ts.get(t, "/metrics")
+	m := roundsCounter.FindStringSubmatch(body)
+	secs := secondsCounter.FindAllStringSubmatch(body, -1)
+	if m == nil || len(secs) != 2 {
+		t.Fatalf("GET /metrics: no correlation counters in %q", body)
+	}
+	rounds, _ = strconv.Atoi(m[1])
+	for _, s := range secs {
+		v, _ := strconv.ParseFloat(s[2], 64)
+		if s[1] == "resource" {
+			resources = v
+		} else {
+			cross = v
+		}
+	}
+	return rounds, resources, cross
+}
+
 // TestAlertStorm ingests 10,000 alerts over 2,000 resources, all starting
 // within a minute, from four clients at once in batches through the
 // server's ingest path, while the server's correlation job runs: every
@@ -145,6 +172,9 @@ func TestAlertStorm(t *testing.T) {
 		defer cancel()
 		if err := ts.job.Wait(wait); err != nil {
 			t.Fatalf("correlation did not catch up: %v", err)
+		}
+		if rounds, resources, _ := ts.spent(t); rounds == 0 || resources <= 0 {
+			t.Errorf("/metrics: %d correlation rounds, %g s in per-resource passes after the storm; want some", rounds, resources)
 		}
 		if n := ts.backlog(t); n != 0 {
 			t.Errorf("backlog %d once correlation caught up, want 0", n)

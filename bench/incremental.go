@@ -29,7 +29,8 @@ type incrementalResult struct {
 	maxBacklog   int
 	peakRSS      int64 // KiB
 	failedPosts  int
-	dropped      int // subscribers the server dropped for falling behind
+	dropped      int   // subscribers the server dropped for falling behind
+	spent        spent // correlation's rounds and time, from the first POST to the end
 	// before and after are the incidents in the database around the run.
 	before, after incidentCounts
 }
@@ -116,6 +117,10 @@ func incremental(bin, dsn string, w workload, chainSlot int, o options) (increme
 			}
 		}
 	}()
+	before, err := srv.spent()
+	if err != nil {
+		return r, err
+	}
 	progress(os.Stderr, "  posting %d alerts/s for %s in batches of %d…", rate, d, perBatch*len(steps))
 	tick := time.NewTicker(interval)
 	sendStart := time.Now()
@@ -177,6 +182,11 @@ func incremental(bin, dsn string, w workload, chainSlot int, o options) (increme
 	if r.dropped, err = srv.gauge("vigil_subscriptions_dropped_total"); err != nil {
 		return r, err
 	}
+	after, err := srv.spent()
+	if err != nil {
+		return r, err
+	}
+	r.spent = after.minus(before)
 	cancel()
 	events := sub.wait()
 

@@ -137,6 +137,13 @@ func (s *server) waitBacklog(limit time.Duration) error {
 }
 
 func (s *server) gauge(name string) (int, error) {
+	v, err := s.metric(name)
+	return int(v), err
+}
+
+// metric reads one sample of /metrics, by its name and labels as written
+// there (`vigil_correlation_seconds_total{pass="cross"}`).
+func (s *server) metric(name string) (float64, error) {
 	req, _ := http.NewRequest(http.MethodGet, s.base+"/metrics", nil)
 	req.Header.Set("Authorization", "Bearer "+s.token)
 	resp, err := http.DefaultClient.Do(req)
@@ -147,10 +154,37 @@ func (s *server) gauge(name string) (int, error) {
 	body, _ := io.ReadAll(resp.Body)
 	for _, line := range strings.Split(string(body), "\n") {
 		if v, ok := strings.CutPrefix(line, name+" "); ok {
-			return strconv.Atoi(strings.TrimSpace(v))
+			return strconv.ParseFloat(strings.TrimSpace(v), 64)
 		}
 	}
 	return 0, fmt.Errorf("no %s in /metrics", name)
+}
+
+// spent is what the correlation counters of /metrics say.
+type spent struct {
+	rounds, resource, cross float64 // rounds; seconds in per-resource and cross-resource passes
+}
+
+func (s *server) spent() (spent, error) {
+	var sp spent
+	var err error
+	for _, m := range []struct {
+		name string
+		v    *float64
+	}{
+		{"vigil_correlation_rounds_total", &sp.rounds},
+		{`vigil_correlation_seconds_total{pass="resource"}`, &sp.resource},
+		{`vigil_correlation_seconds_total{pass="cross"}`, &sp.cross},
+	} {
+		if *m.v, err = s.metric(m.name); err != nil {
+			return sp, err
+		}
+	}
+	return sp, nil
+}
+
+func (a spent) minus(b spent) spent {
+	return spent{a.rounds - b.rounds, a.resource - b.resource, a.cross - b.cross}
 }
 
 func (s *server) incidentCount() (int, error) {

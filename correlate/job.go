@@ -55,6 +55,10 @@ type Job struct {
 	wake    chan struct{}
 	busy    atomic.Int64 // keys taken from pending (or cross) but not finished
 
+	// What Run has done, for /metrics: rounds, and the time spent in each
+	// kind of pass (nanoseconds).
+	rounds, resourceNanos, crossNanos atomic.Int64
+
 	crossWhole bool                   // tests: every cross-resource pass is Multi's
 	failPass   func(key string) error // tests: a per-resource pass fails when it returns an error
 }
@@ -175,6 +179,12 @@ func (j *Job) Backlog() int {
 	return len(j.pending) + len(j.cross) + int(j.busy.Load())
 }
 
+// Spent returns how many rounds Run has worked through, and the time they
+// spent in per-resource and in cross-resource passes.
+func (j *Job) Spent() (rounds int64, resources, cross time.Duration) {
+	return j.rounds.Load(), time.Duration(j.resourceNanos.Load()), time.Duration(j.crossNanos.Load())
+}
+
 // Wait returns when the backlog is empty, or when ctx ends.
 func (j *Job) Wait(ctx context.Context) error {
 	t := time.NewTicker(5 * time.Millisecond)
@@ -213,8 +223,13 @@ func (j *Job) Run(ctx context.Context) error {
 		j.busy.Add(int64(len(keys)))
 		j.mu.Unlock()
 		sort.Strings(keys)
+		began := time.Now()
 		failed := j.work(ctx, keys, work)
+		crossed := time.Now()
 		crossFailed := ctx.Err() == nil && !j.crossPass(ctx)
+		j.rounds.Add(1)
+		j.resourceNanos.Add(int64(crossed.Sub(began)))
+		j.crossNanos.Add(int64(time.Since(crossed)))
 		if len(failed) > 0 || crossFailed {
 			// Keep them pending: a later wake (or the next start's catch-up) retries.
 			j.mu.Lock()

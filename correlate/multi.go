@@ -345,9 +345,12 @@ func loadScope(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) (*sco
 		for start := 0; start < len(fresh); start += chunk {
 			es, err := tx.Entity.Query().Where(entity.KeyIn(fresh[start:min(start+chunk, len(fresh))]...)).
 				Select(entity.FieldID, entity.FieldKey).
+				// The alerts without a resource or dismissed are left out
+				// here, not in SQL: with those conditions PostgreSQL's plan
+				// for the statement prepared, made for any values, walked
+				// every alert (1.7 s a page on 100,000 alerts).
 				WithAlerts(func(q *ent.AlertQuery) {
-					q.Where(entalert.ResourceKeyNEQ(""), entalert.StatusNEQ(alerts.Dismissed)).
-						Select(entalert.FieldID, entalert.FieldResourceKey, entalert.FieldStartTime)
+					q.Select(entalert.FieldID, entalert.FieldResourceKey, entalert.FieldStartTime, entalert.FieldStatus)
 				}).All(ctx)
 			if err != nil {
 				return nil, fmt.Errorf("loading alerts of entities: %w", err)
@@ -355,6 +358,9 @@ func loadScope(ctx context.Context, tx *ent.Tx, keys []string, cfg Config) (*sco
 			for _, e := range es {
 				var ls []Linked
 				for _, a := range e.Edges.Alerts {
+					if a.ResourceKey == "" || a.Status == alerts.Dismissed {
+						continue
+					}
 					ls = append(ls, Linked{Member: Member{ID: a.ID, Start: a.StartTime}, Resource: a.ResourceKey})
 				}
 				tied, quiet := tiedResources(ls, cfg)

@@ -22,14 +22,17 @@ const cachedStatements = 256
 // PostgreSQL a statement not prepared costs a round trip to parse it and
 // its planning, each time. A statement run once (an IN list of a length
 // not seen again) is not prepared for the cache.
-type caching struct{ driver.Connector }
+type caching struct {
+	driver.Connector
+	maxArgs int // statements with more arguments are not cached (0: no bound)
+}
 
 func (c caching) Connect(ctx context.Context) (driver.Conn, error) {
 	conn, err := c.Connector.Connect(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &cachingConn{Conn: conn, byQuery: map[string]*list.Element{}, lru: list.New(), seen: map[uint64]bool{}}, nil
+	return &cachingConn{Conn: conn, maxArgs: c.maxArgs, byQuery: map[string]*list.Element{}, lru: list.New(), seen: map[uint64]bool{}}, nil
 }
 
 // seed is the hash seed of the statements seen once.
@@ -42,7 +45,7 @@ func openCaching(dsn string) (driver.Connector, error) {
 	if err != nil {
 		return nil, err
 	}
-	return caching{base}, nil
+	return caching{Connector: base}, nil
 }
 
 // cachingConn is one connection and its statements. database/sql uses a
@@ -51,6 +54,7 @@ func openCaching(dsn string) (driver.Connector, error) {
 // not used again until they are closed: the query is prepared for once.
 type cachingConn struct {
 	driver.Conn
+	maxArgs  int
 	byQuery  map[string]*list.Element // of *cachedStmt
 	lru      *list.List               // most recently used first
 	prepared int                      // statements prepared for the cache (tests)
@@ -67,9 +71,13 @@ type cachedStmt struct {
 // Unwrap returns the driver's connection (sqlite.Limit looks through it).
 func (c *cachingConn) Unwrap() driver.Conn { return c.Conn }
 
-// get returns the cached statement for query, preparing it when it is not
-// cached but was run before, or nil: run it as it is.
-func (c *cachingConn) get(ctx context.Context, query string) (*cachedStmt, error) {
+// get returns the cached statement for query (run with args arguments),
+// preparing it when it is not cached but was run before, or nil: run it
+// as it is.
+func (c *cachingConn) get(ctx context.Context, query string, args int) (*cachedStmt, error) {
+	if c.maxArgs > 0 && args > c.maxArgs {
+		return nil, nil
+	}
 	if el, ok := c.byQuery[query]; ok {
 		s := el.Value.(*cachedStmt)
 		if s.busy {
@@ -108,7 +116,7 @@ func (c *cachingConn) get(ctx context.Context, query string) (*cachedStmt, error
 }
 
 func (c *cachingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	s, err := c.get(ctx, query)
+	s, err := c.get(ctx, query, len(args))
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +132,7 @@ func (c *cachingConn) QueryContext(ctx context.Context, query string, args []dri
 }
 
 func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	s, err := c.get(ctx, query)
+	s, err := c.get(ctx, query, len(args))
 	if err != nil {
 		return nil, err
 	}

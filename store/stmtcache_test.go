@@ -37,7 +37,7 @@ func TestStatementCache(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		testStatementCache(t, caching{c}, "$")
+		testStatementCache(t, caching{Connector: c}, "$")
 	})
 }
 
