@@ -18,6 +18,7 @@ import (
 	"github.com/vigil-soc/vigil/ent/incident"
 	"github.com/vigil-soc/vigil/ent/predicate"
 	"github.com/vigil-soc/vigil/ent/resource"
+	"github.com/vigil-soc/vigil/store"
 )
 
 // MultiAlerts is Multi for a pass that knows which alerts were created or
@@ -469,7 +470,9 @@ func (w *crossWalk) carriers(ctx context.Context, keys []string, need map[string
 		Join(alerts).On(alerts.C(entalert.FieldID), links.C(entalert.EntitiesPrimaryKey[0])).
 		Where(entsql.And(entsql.In(ents.C(entity.FieldKey), args...), entsql.Or(during...))).
 		Query()
-	rows, err := w.tx.QueryContext(ctx, q, qargs...)
+	// Planned for its values: PostgreSQL's plan for any values reads every
+	// alert of the time ranges (48 ms a group under load, against 0.5 ms).
+	rows, err := w.tx.QueryContext(store.Unprepared(ctx), q, qargs...)
 	if err != nil {
 		return nil, fmt.Errorf("loading the alerts of entities: %w", err)
 	}

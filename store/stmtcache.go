@@ -22,17 +22,24 @@ const cachedStatements = 256
 // PostgreSQL a statement not prepared costs a round trip to parse it and
 // its planning, each time. A statement run once (an IN list of a length
 // not seen again) is not prepared for the cache.
-type caching struct {
-	driver.Connector
-	maxArgs int // statements with more arguments are not cached (0: no bound)
-}
+type caching struct{ driver.Connector }
 
 func (c caching) Connect(ctx context.Context) (driver.Conn, error) {
 	conn, err := c.Connector.Connect(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &cachingConn{Conn: conn, maxArgs: c.maxArgs, byQuery: map[string]*list.Element{}, lru: list.New(), seen: map[uint64]bool{}}, nil
+	return &cachingConn{Conn: conn, byQuery: map[string]*list.Element{}, lru: list.New(), seen: map[uint64]bool{}}, nil
+}
+
+type unpreparedKey struct{}
+
+// Unprepared returns ctx marked so that the statements run with it are
+// never kept prepared, but planned for their values each time: for a
+// statement whose best plan depends on them, as PostgreSQL's plan for a
+// prepared statement, made once for any values after five runs, may not.
+func Unprepared(ctx context.Context) context.Context {
+	return context.WithValue(ctx, unpreparedKey{}, true)
 }
 
 // seed is the hash seed of the statements seen once.
@@ -54,7 +61,6 @@ func openCaching(dsn string) (driver.Connector, error) {
 // not used again until they are closed: the query is prepared for once.
 type cachingConn struct {
 	driver.Conn
-	maxArgs  int
 	byQuery  map[string]*list.Element // of *cachedStmt
 	lru      *list.List               // most recently used first
 	prepared int                      // statements prepared for the cache (tests)
@@ -71,11 +77,10 @@ type cachedStmt struct {
 // Unwrap returns the driver's connection (sqlite.Limit looks through it).
 func (c *cachingConn) Unwrap() driver.Conn { return c.Conn }
 
-// get returns the cached statement for query (run with args arguments),
-// preparing it when it is not cached but was run before, or nil: run it
-// as it is.
-func (c *cachingConn) get(ctx context.Context, query string, args int) (*cachedStmt, error) {
-	if c.maxArgs > 0 && args > c.maxArgs {
+// get returns the cached statement for query, preparing it when it is not
+// cached but was run before, or nil: run it as it is.
+func (c *cachingConn) get(ctx context.Context, query string) (*cachedStmt, error) {
+	if ctx.Value(unpreparedKey{}) != nil {
 		return nil, nil
 	}
 	if el, ok := c.byQuery[query]; ok {
@@ -116,7 +121,7 @@ func (c *cachingConn) get(ctx context.Context, query string, args int) (*cachedS
 }
 
 func (c *cachingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	s, err := c.get(ctx, query, len(args))
+	s, err := c.get(ctx, query)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +137,7 @@ func (c *cachingConn) QueryContext(ctx context.Context, query string, args []dri
 }
 
 func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	s, err := c.get(ctx, query, len(args))
+	s, err := c.get(ctx, query)
 	if err != nil {
 		return nil, err
 	}

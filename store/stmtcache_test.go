@@ -139,6 +139,16 @@ func testStatementCache(t *testing.T, c driver.Connector, ph string) {
 	if got := conn().prepared - before; got != 0 {
 		t.Errorf("a cached SELECT run 10 times was prepared %d times more", got)
 	}
+	fresh := "SELECT count(*) FROM t WHERE id <> " + arg(1)
+	for i := 0; i < 3; i++ {
+		var n int
+		if err := db.QueryRowContext(Unprepared(ctx), fresh, 1).Scan(&n); err != nil || n != 2 {
+			t.Fatalf("unprepared run %d = %d, %v; want 2", i, n, err)
+		}
+	}
+	if got := conn().prepared - before; got != 0 {
+		t.Errorf("a statement run 3 times Unprepared was prepared %d times", got)
+	}
 
 	for i := 0; i < cachedStatements+50; i++ {
 		for run := 0; run < 2; run++ { // the second run caches it
