@@ -295,7 +295,7 @@ func (j *Job) work(ctx context.Context, keys []string, work map[string]*due) []s
 		go func() {
 			defer wg.Done()
 			for group := range groups {
-				if len(group) > 1 && ctx.Err() == nil && j.passes(ctx, group, work) == nil {
+				if len(group) > 1 && ctx.Err() == nil && j.together(ctx, group, work) {
 					for _, k := range group {
 						finish(k, nil)
 					}
@@ -318,27 +318,34 @@ func (j *Job) work(ctx context.Context, keys []string, work map[string]*due) []s
 // passGroup is how many resources' passes share a transaction at most.
 const passGroup = 32
 
+// together reports whether the passes due on keys committed in one
+// transaction; when not, each is for its own transaction to tell why.
+func (j *Job) together(ctx context.Context, keys []string, work map[string]*due) bool {
+	_, err := j.passes(ctx, keys, work)
+	return err == nil
+}
+
 // passes runs the passes due on keys in one transaction and publishes
 // their events after it commits.
-func (j *Job) passes(ctx context.Context, keys []string, work map[string]*due) error {
+func (j *Job) passes(ctx context.Context, keys []string, work map[string]*due) (Stats, error) {
 	ctx = authz.System(ctx)
+	st := Stats{Resources: len(keys)}
 	var events []broker.Event
 	err := j.withTx(ctx, func(tx *ent.Tx) error {
 		for _, k := range keys {
 			evs, err := j.passIn(ctx, tx, k, work[k])
 			if err != nil {
-				return fmt.Errorf("resource %s: %w", bounded(k), err)
+				return err
 			}
 			events = append(events, evs...)
 		}
 		return nil
 	})
 	if err != nil {
-		return err
+		return st, err
 	}
-	var st Stats
 	j.publish(&st, events)
-	return nil
+	return st, nil
 }
 
 // crossDue records that k's cross-resource pass is due for d (a copy: the
@@ -544,19 +551,7 @@ func (j *Job) CorrelateAlerts(ctx context.Context, changed map[string][]int, wor
 // pass recomputes one resource for what is due, in its own transaction,
 // and publishes the resulting events after commit.
 func (j *Job) pass(ctx context.Context, key string, d *due) (Stats, error) {
-	ctx = authz.System(ctx)
-	st := Stats{Resources: 1}
-	var events []broker.Event
-	err := j.withTx(ctx, func(tx *ent.Tx) error {
-		var err error
-		events, err = j.passIn(ctx, tx, key, d)
-		return err
-	})
-	if err != nil {
-		return st, err
-	}
-	j.publish(&st, events)
-	return st, nil
+	return j.passes(ctx, []string{key}, map[string]*due{key: d})
 }
 
 // withTx runs fn in a transaction of the job's. On PostgreSQL its commit

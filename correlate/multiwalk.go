@@ -303,17 +303,11 @@ func (w *crossWalk) needs(resNeed, keyNeed map[string][]interval) {
 // around returns the ranges within the window of starts, overlapping ones
 // merged.
 func (w *crossWalk) around(starts []time.Time) []interval {
-	slices.SortFunc(starts, func(a, b time.Time) int { return a.Compare(b) })
-	var out []interval
-	for _, s := range starts {
-		lo, hi := s.Add(-w.window), s.Add(w.window)
-		if n := len(out); n > 0 && !lo.After(out[n-1].hi) {
-			out[n-1].hi = hi
-			continue
-		}
-		out = append(out, interval{lo, hi})
+	ivs := make([]interval, len(starts))
+	for i, s := range starts {
+		ivs[i] = interval{s.Add(-w.window), s.Add(w.window)}
 	}
-	return out
+	return merged(ivs)
 }
 
 // readResources reads the alerts of each resource within its ranges,
