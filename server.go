@@ -229,7 +229,7 @@ func (s *Server) metrics(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	fmt.Fprintf(w, "# HELP vigil_correlation_backlog Resources waiting to be correlated.\n# TYPE vigil_correlation_backlog gauge\nvigil_correlation_backlog %d\n", s.job.Backlog())
 	rounds, resources, cross := s.job.Spent()
-	fmt.Fprintf(w, "# HELP vigil_correlation_rounds_total Rounds of correlation run (each: the resources due, then their cross-resource pass).\n# TYPE vigil_correlation_rounds_total counter\nvigil_correlation_rounds_total %d\n", rounds)
+	fmt.Fprintf(w, "# HELP vigil_correlation_rounds_total Rounds of per-resource correlation run (each: the resources due then; their cross-resource pass runs alongside the next round).\n# TYPE vigil_correlation_rounds_total counter\nvigil_correlation_rounds_total %d\n", rounds)
 	fmt.Fprintf(w, "# HELP vigil_correlation_seconds_total Time spent correlating, by pass.\n# TYPE vigil_correlation_seconds_total counter\nvigil_correlation_seconds_total{pass=\"resource\"} %.6f\nvigil_correlation_seconds_total{pass=\"cross\"} %.6f\n", resources.Seconds(), cross.Seconds())
 	fmt.Fprintf(w, "# HELP vigil_subscriptions Open incident subscriptions.\n# TYPE vigil_subscriptions gauge\nvigil_subscriptions %d\n", s.broker.Subscribers())
 	fmt.Fprintf(w, "# HELP vigil_subscriptions_dropped_total Subscriptions dropped for falling behind.\n# TYPE vigil_subscriptions_dropped_total counter\nvigil_subscriptions_dropped_total %d\n", s.broker.Dropped())

@@ -53,7 +53,9 @@ type Job struct {
 	pending map[string]*due
 	cross   map[string]*due // recomputed resources whose cross-resource pass is due, and for what
 	wake    chan struct{}
-	busy    atomic.Int64 // keys taken from pending (or cross) but not finished
+	// crossWake wakes the cross-resource loop: a round has finished.
+	crossWake chan struct{}
+	busy      atomic.Int64 // keys taken from pending (or cross) but not finished
 
 	// What Run has done, for /metrics: rounds, and the time spent in each
 	// kind of pass (nanoseconds).
@@ -80,6 +82,8 @@ func NewJob(db *store.DB, b broker.Broker, cfg Config, log *slog.Logger) *Job {
 		pending:  map[string]*due{},
 		cross:    map[string]*due{},
 		wake:     make(chan struct{}, 1),
+
+		crossWake: make(chan struct{}, 1),
 	}
 }
 
@@ -164,9 +168,12 @@ func (j *Job) ScheduleWork(work store.Work) {
 	j.poke()
 }
 
-func (j *Job) poke() {
+func (j *Job) poke() { pokeChan(j.wake) }
+
+// pokeChan wakes the loop waiting on wake, or leaves it awake.
+func pokeChan(wake chan struct{}) {
 	select {
-	case j.wake <- struct{}{}:
+	case wake <- struct{}{}:
 	default:
 	}
 }
@@ -200,8 +207,25 @@ func (j *Job) Wait(ctx context.Context) error {
 }
 
 // Run works through scheduled keys until ctx ends.
+//
+// Rounds of per-resource passes and the cross-resource passes that follow
+// them run side by side: while the cross-resource pass of one round runs
+// (in its own goroutine, one at a time), the next round's per-resource
+// passes do, so that an alert's per-resource incident does not wait for
+// the cross-resource work of the alerts before it. It is what two
+// processes over one PostgreSQL database already do; each cross-resource
+// pass starts after the per-resource passes it is due for have committed,
+// and a resource recomputed again meanwhile has its cross-resource pass
+// due again.
 func (j *Job) Run(ctx context.Context) error {
 	ctx = authz.System(ctx)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		j.crossLoop(ctx)
+	}()
+	defer wg.Wait()
 	for {
 		select {
 		case <-ctx.Done():
@@ -225,29 +249,51 @@ func (j *Job) Run(ctx context.Context) error {
 		sort.Strings(keys)
 		began := time.Now()
 		failed := j.work(ctx, keys, work)
-		crossed := time.Now()
-		crossFailed := ctx.Err() == nil && !j.crossPass(ctx)
 		j.rounds.Add(1)
-		j.resourceNanos.Add(int64(crossed.Sub(began)))
-		j.crossNanos.Add(int64(time.Since(crossed)))
-		if len(failed) > 0 || crossFailed {
+		j.resourceNanos.Add(int64(time.Since(began)))
+		pokeChan(j.crossWake)
+		if len(failed) > 0 {
 			// Keep them pending: a later wake (or the next start's catch-up) retries.
 			j.mu.Lock()
 			for _, k := range failed {
 				j.due(k, work[k])
 			}
 			j.mu.Unlock()
-			if ctx.Err() == nil {
-				go func() {
-					select {
-					case <-time.After(time.Second):
-						j.Schedule()
-					case <-ctx.Done():
-					}
-				}()
-			}
+			j.retry(ctx, j.wake)
 		}
 	}
+}
+
+// crossLoop runs the cross-resource pass whenever a round has made one
+// due, until ctx ends.
+func (j *Job) crossLoop(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-j.crossWake:
+		}
+		began := time.Now()
+		ok := j.crossPass(ctx)
+		j.crossNanos.Add(int64(time.Since(began)))
+		if !ok {
+			j.retry(ctx, j.crossWake)
+		}
+	}
+}
+
+// retry pokes wake a second after a failure, unless ctx ends first.
+func (j *Job) retry(ctx context.Context, wake chan struct{}) {
+	if ctx.Err() != nil {
+		return
+	}
+	go func() {
+		select {
+		case <-time.After(time.Second):
+			pokeChan(wake)
+		case <-ctx.Done():
+		}
+	}()
 }
 
 // work recomputes keys, each for what is due, with the job's workers and
