@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"time"
 
@@ -121,6 +122,11 @@ func correlateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	defer db.Close()
 	start := time.Now()
 	rule := cfg.correlation().ResolvedRule()
+	// A rebuild fills the incident tables anew, faster than autovacuum
+	// may analyze them: keep PostgreSQL's statistics up with them.
+	keep, stop := context.WithCancel(ctx)
+	defer stop()
+	go db.KeepStatistics(keep, statisticsEvery, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	d, err := correlate.Plan(ctx, db, cfg.correlation(), rebuild, dryRun)
 	if err != nil {
 		return err

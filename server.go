@@ -267,10 +267,14 @@ func (s *Server) Start(ctx context.Context) error {
 			s.log.Info("loaded the demo alerts", "alerts", n)
 		}
 	}
-	s.wg.Add(1)
+	s.wg.Add(2)
 	go func() {
 		defer s.wg.Done()
 		s.job.Run(s.baseCtx)
+	}()
+	go func() {
+		defer s.wg.Done()
+		s.db.KeepStatistics(s.baseCtx, statisticsEvery, s.log)
 	}()
 	if len(work) > 0 {
 		s.log.Info("correlating what was left undone", "resources", len(work))
@@ -278,6 +282,10 @@ func (s *Server) Start(ctx context.Context) error {
 	s.job.ScheduleWork(work)
 	return nil
 }
+
+// statisticsEvery is how often `vigil serve` and `vigil correlate` look
+// for PostgreSQL tables whose statistics fell behind (store.KeepStatistics).
+const statisticsEvery = 30 * time.Second
 
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.handler }
