@@ -18,3 +18,7 @@ func DiffSets(before, after [][]int) Diff { return diff(before, after) }
 // FailPass makes j's per-resource passes fail where fail returns an error.
 // Set it before j runs.
 func FailPass(j *Job, fail func(key string) error) { j.failPass = fail }
+
+// CrossHook makes j call hook as each of its cross-resource passes
+// begins. Set it before j runs.
+func CrossHook(j *Job, hook func()) { j.crossHook = hook }

@@ -63,6 +63,7 @@ type Job struct {
 
 	crossWhole bool                   // tests: every cross-resource pass is Multi's
 	failPass   func(key string) error // tests: a per-resource pass fails when it returns an error
+	crossHook  func()                 // tests: called as each cross-resource pass begins
 }
 
 // NewJob returns a Job over db that publishes to b (which may be nil).
@@ -272,6 +273,9 @@ func (j *Job) crossLoop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-j.crossWake:
+		}
+		if j.crossHook != nil {
+			j.crossHook()
 		}
 		began := time.Now()
 		ok := j.crossPass(ctx)
