@@ -314,7 +314,12 @@ func saveSeed(kind, dsn, keep string) error {
 			return err
 		}
 		defer admin.Close()
-		_, err = admin.Exec("CREATE DATABASE " + keep + " TEMPLATE " + dbName(dsn))
+		if _, err := admin.Exec("CREATE DATABASE " + keep + " TEMPLATE " + dbName(dsn)); err != nil {
+			return err
+		}
+		// The copy went through the log: flush it to the disk before the
+		// next suite starts, as copyFile does on SQLite.
+		_, err = admin.Exec("CHECKPOINT")
 		return err
 	}
 	// Fold the WAL into the file so that one file is the whole database.
@@ -341,6 +346,13 @@ func copyFile(from, to string) error {
 		return err
 	}
 	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	// On the disk before the next suite starts: writing back a copy of
+	// 1.5 GB during the incremental suite's minute took its p99 on SQLite
+	// from 195 to 870 ms.
+	if err := out.Sync(); err != nil {
 		out.Close()
 		return err
 	}
