@@ -165,7 +165,7 @@ func backlogSuites(kind, bin, dir string, o options) (rebuildResult, incremental
 		switch {
 		case correlated != "":
 			template = correlated
-		case keep != "" && databaseExists(keep):
+		case keep != "" && seedExists(kind, keep):
 			template = keep
 		}
 	}

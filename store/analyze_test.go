@@ -21,43 +21,64 @@ import (
 func TestOpenAnalyzesTablesWithoutStatistics(t *testing.T) {
 	dsn := storetest.Postgres(t)
 	ctx := authz.System(context.Background())
+	db := openUnvacuumed(t, ctx, dsn)
+	addResources(t, ctx, db, 0, 200)
+	if n := reltuples(t, ctx, db, "resources"); n >= 0 {
+		t.Fatalf("resources has reltuples %g before the test, want -1 (never analyzed)", n)
+	}
+	db.Close()
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Autovacuum, left on, could analyze it first.
-	if _, err := db.SQL.ExecContext(ctx, "ALTER TABLE resources SET (autovacuum_enabled = false)"); err != nil {
-		t.Fatal(err)
+	defer db.Close()
+	if n := reltuples(t, ctx, db, "resources"); n != 200 {
+		t.Errorf("after opening again, resources has reltuples %g, want 200 (analyzed)", n)
 	}
-	for i := 0; i < 200; i++ {
-		key := fmt.Sprintf("/subscriptions/s/resourcegroups/rg/providers/microsoft.compute/virtualmachines/vm%d", i)
-		if err := db.Client.Resource.Create().SetKey(key).SetResourceID(key).SetName(key).SetType("Microsoft.Compute/virtualMachines").Exec(ctx); err != nil {
-			t.Fatal(err)
-		}
+	if n := reltuples(t, ctx, db, "alerts"); n >= 0 {
+		t.Errorf("the empty alerts table has reltuples %g, want it left unanalyzed (-1)", n)
 	}
-	reltuples := func(db *store.DB, table string) float64 {
-		t.Helper()
-		var n float64
-		if err := db.SQL.QueryRowContext(ctx, "SELECT reltuples FROM pg_class WHERE relname = $1", table).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
-	if n := reltuples(db, "resources"); n >= 0 {
-		t.Fatalf("resources has reltuples %g before the test, want -1 (never analyzed)", n)
-	}
-	db.Close()
-	db, err = store.Open(ctx, dsn)
+}
+
+// openUnvacuumed opens the database dsn with autovacuum turned off for its
+// resources table, which could otherwise analyze it before the test does.
+func openUnvacuumed(t *testing.T, ctx context.Context, dsn string) *store.DB {
+	t.Helper()
+	db, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	if n := reltuples(db, "resources"); n != 200 {
-		t.Errorf("after opening again, resources has reltuples %g, want 200 (analyzed)", n)
+	if _, err := db.SQL.ExecContext(ctx, "ALTER TABLE resources SET (autovacuum_enabled = false)"); err != nil {
+		db.Close()
+		t.Fatal(err)
 	}
-	if n := reltuples(db, "alerts"); n >= 0 {
-		t.Errorf("the empty alerts table has reltuples %g, want it left unanalyzed (-1)", n)
+	return db
+}
+
+// addResources stores the resources vm<from> to vm<to-1>, 1,000 a statement.
+func addResources(t *testing.T, ctx context.Context, db *store.DB, from, to int) {
+	t.Helper()
+	for start := from; start < to; start += 1000 {
+		var batch []*ent.ResourceCreate
+		for i := start; i < min(start+1000, to); i++ {
+			key := fmt.Sprintf("/subscriptions/s/resourcegroups/rg/providers/microsoft.compute/virtualmachines/vm%d", i)
+			batch = append(batch, db.Client.Resource.Create().SetKey(key).SetResourceID(key).SetName(key).SetType("Microsoft.Compute/virtualMachines"))
+		}
+		if err := db.Client.Resource.CreateBulk(batch...).Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
 	}
+}
+
+// reltuples is the row count PostgreSQL's statistics give table (-1: never
+// analyzed).
+func reltuples(t *testing.T, ctx context.Context, db *store.DB, table string) float64 {
+	t.Helper()
+	var n float64
+	if err := db.SQL.QueryRowContext(ctx, "SELECT reltuples FROM pg_class WHERE relname = $1", table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // TestKeepStatisticsAnalyzesTablesThatGrew fills a PostgreSQL table past
@@ -67,40 +88,15 @@ func TestOpenAnalyzesTablesWithoutStatistics(t *testing.T) {
 func TestKeepStatisticsAnalyzesTablesThatGrew(t *testing.T) {
 	dsn := storetest.Postgres(t)
 	ctx := authz.System(context.Background())
-	db, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openUnvacuumed(t, ctx, dsn)
 	defer db.Close()
-	if _, err := db.SQL.ExecContext(ctx, "ALTER TABLE resources SET (autovacuum_enabled = false)"); err != nil {
-		t.Fatal(err)
-	}
-	add := func(from, to int) {
-		t.Helper()
-		for start := from; start < to; start += 1000 {
-			var batch []*ent.ResourceCreate
-			for i := start; i < min(start+1000, to); i++ {
-				key := fmt.Sprintf("/subscriptions/s/resourcegroups/rg/providers/microsoft.compute/virtualmachines/vm%d", i)
-				batch = append(batch, db.Client.Resource.Create().SetKey(key).SetResourceID(key).SetName(key).SetType("Microsoft.Compute/virtualMachines"))
-			}
-			if err := db.Client.Resource.CreateBulk(batch...).Exec(ctx); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	reltuples := func() float64 {
-		t.Helper()
-		var n float64
-		if err := db.SQL.QueryRowContext(ctx, "SELECT reltuples FROM pg_class WHERE relname = 'resources'").Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
+	add := func(from, to int) { addResources(t, ctx, db, from, to) }
+	counted := func() float64 { return reltuples(t, ctx, db, "resources") }
 	add(0, 3000)
 	if _, err := db.SQL.ExecContext(ctx, "ANALYZE resources"); err != nil {
 		t.Fatal(err)
 	}
-	if n := reltuples(); n != 3000 {
+	if n := counted(); n != 3000 {
 		t.Fatalf("after ANALYZE, resources has reltuples %g, want 3000", n)
 	}
 	var log strings.Builder
@@ -116,14 +112,14 @@ func TestKeepStatisticsAnalyzesTablesThatGrew(t *testing.T) {
 	// left alone.
 	add(3000, 6000)
 	time.Sleep(1500 * time.Millisecond) // the server reports changes within a second
-	if n := reltuples(); n != 3000 {
+	if n := counted(); n != 3000 {
 		t.Fatalf("with 3,000 rows changed since the last analysis, reltuples is %g: want it left at 3000", n)
 	}
 	add(6000, 14000) // 11,000 changed, more than the 3,000 analyzed
 	deadline := time.Now().Add(15 * time.Second)
-	for reltuples() != 14000 {
+	for counted() != 14000 {
 		if time.Now().After(deadline) {
-			t.Fatalf("resources grew from 3,000 to 14,000 rows and still has reltuples %g after 15 s: want it analyzed", reltuples())
+			t.Fatalf("resources grew from 3,000 to 14,000 rows and still has reltuples %g after 15 s: want it analyzed", counted())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
