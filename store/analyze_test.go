@@ -81,6 +81,30 @@ func reltuples(t *testing.T, ctx context.Context, db *store.DB, table string) fl
 	return n
 }
 
+// reported waits until PostgreSQL's statistics count at least n rows
+// inserted into table. Each connection reports its counts on its own,
+// within a second or so of its transaction: an ANALYZE taken before the
+// connection that inserted rows has reported them resets the count of
+// changes first, and the late report then adds them to the changes since
+// that analysis.
+func reported(t *testing.T, ctx context.Context, db *store.DB, table string, n int64) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		var got int64
+		if err := db.SQL.QueryRowContext(ctx, "SELECT COALESCE(n_tup_ins, 0) FROM pg_stat_user_tables WHERE relname = $1", table).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("PostgreSQL's statistics count %d rows inserted into %s after 15 s, want %d", got, table, n)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // TestKeepStatisticsAnalyzesTablesThatGrew fills a PostgreSQL table past
 // twice what it held when last analyzed (and past the 10,000 rows below
 // which that is left to autovacuum) while KeepStatistics runs: it analyzes
@@ -93,6 +117,7 @@ func TestKeepStatisticsAnalyzesTablesThatGrew(t *testing.T) {
 	add := func(from, to int) { addResources(t, ctx, db, from, to) }
 	counted := func() float64 { return reltuples(t, ctx, db, "resources") }
 	add(0, 3000)
+	reported(t, ctx, db, "resources", 3000)
 	if _, err := db.SQL.ExecContext(ctx, "ANALYZE resources"); err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +136,8 @@ func TestKeepStatisticsAnalyzesTablesThatGrew(t *testing.T) {
 	// 3,000 rows more doubles the table but stays under 10,000 changed:
 	// left alone.
 	add(3000, 6000)
-	time.Sleep(1500 * time.Millisecond) // the server reports changes within a second
+	reported(t, ctx, db, "resources", 6000)
+	time.Sleep(500 * time.Millisecond) // ten rounds of the keeper
 	if n := counted(); n != 3000 {
 		t.Fatalf("with 3,000 rows changed since the last analysis, reltuples is %g: want it left at 3000", n)
 	}
