@@ -1,5 +1,7 @@
 // Package demo bundles sample alerts — real exports from Microsoft's public
-// repositories, see data/NOTICE.md — and loads them into an empty database.
+// repositories, and two invented campaigns on multiple resources written
+// from the quality corpus; see data/NOTICE.md — and loads them into an
+// empty database.
 //
 //	n, err := demo.Load(ctx, db, ingester) // 0 when the database already holds alerts
 package demo

@@ -35,6 +35,13 @@ test('screenshots of the overview, the list, an incident and the playground', as
   await expect(page.locator('[data-section=alerts] table')).toBeVisible();
   await shoot(page, 'incident');
 
+  // The campaign of demo/data/campaigns-2024.json: one address brute-forces app-01 to app-03.
+  const m = await gql<{ incidents: { edges: { node: { id: string } }[] } }>(request, '{ incidents(first: 1, search: "app-01") { edges { node { id } } } }');
+  await page.goto(`/incidents/${m.incidents.edges[0]!.node.id}`);
+  await expect(page.getByText('3 resources', { exact: false }).first()).toBeVisible();
+  await expect(page.locator('[data-section=alerts] table')).toBeVisible();
+  await shoot(page, 'incident-multi');
+
   await page.goto('/playground');
   await expect(page.locator('.graphiql-query-editor')).toContainText('LatestIncidents', { timeout: 20_000 });
   await expect(async () => {

@@ -13,7 +13,9 @@ test('the list shows incidents, marked with their own icon, next to standalone a
   await expect(incident).toContainText('MSTICAlertsWin1');
   await expect(incident.getByRole('gridcell').last()).toHaveText('138'); // its alert count
 
-  const alert = row(page, 'Detected Petya ransomware indicators');
+  // An alert of demo/data/campaigns-2024.json, the newest the demo holds: a
+  // member of an incident stays listed on its own too.
+  const alert = row(page, 'Unusual amount of data extracted from a storage account');
   await expect(alert).toBeVisible();
   await expect(alert.getByRole('img', { name: 'Alert' })).toBeVisible();
   await expect(alert.getByRole('gridcell').last()).toHaveText('');
@@ -47,10 +49,13 @@ test('the keyboard moves through the list and Enter opens a row', async ({ page 
   await page.goto('/alerts?show=incidents');
   const g = grid(page);
   await expect(row(page, 'Security incident detected on vm1')).toBeVisible();
+  // As many steps down as vm1's row is from the top (the header row is 1),
+  // one too far and one back.
+  const steps = Number(await row(page, 'Security incident detected on vm1').getAttribute('aria-rowindex')) - 1;
+  expect(steps).toBeGreaterThan(1);
   await g.focus();
-  await page.keyboard.press('ArrowDown'); // first row
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown'); // third incident, newest first: vm1
+  for (let i = 0; i <= steps; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
   const active = await g.getAttribute('aria-activedescendant');
   expect(active).toMatch(/^row-/);
   await expect(page.locator(`[id="${active}"]`)).toContainText('Security incident detected on vm1');
