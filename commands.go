@@ -125,8 +125,12 @@ func correlateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	// A rebuild fills the incident tables anew, faster than autovacuum
 	// may analyze them: keep PostgreSQL's statistics up with them.
 	keep, stop := context.WithCancel(ctx)
-	defer stop()
-	go db.KeepStatistics(keep, statisticsEvery, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	kept := make(chan struct{})
+	go func() {
+		defer close(kept)
+		db.KeepStatistics(keep, statisticsEvery, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	}()
+	defer func() { stop(); <-kept }() // before db.Close
 	d, err := correlate.Plan(ctx, db, cfg.correlation(), rebuild, dryRun)
 	if err != nil {
 		return err

@@ -154,20 +154,20 @@ func backlogSuites(kind, bin, dir string, o options) (rebuildResult, incremental
 	rb := rebuildResult{db: kind, alerts: o.backlog, resources: o.backlogResources}
 	var inc incrementalResult
 	keep := seedName(kind, o)
-	// Without the rebuild suite, a backlog an earlier run's rebuild
-	// correlated is reused as it is (see correlatedSeed).
-	correlated := ""
-	if keep != "" && !o.has("rebuild") && seedExists(kind, correlatedSeed(kind, keep)) {
-		correlated = correlatedSeed(kind, keep)
+	// The kept backlog to start from: without the rebuild suite, the one an
+	// earlier run's rebuild correlated (see correlatedSeed), else the
+	// seeded one.
+	from := ""
+	if keep != "" {
+		if c := correlatedSeed(kind, keep); !o.has("rebuild") && seedExists(kind, c) {
+			from = c
+		} else if seedExists(kind, keep) {
+			from = keep
+		}
 	}
 	template := ""
 	if kind == "postgres" {
-		switch {
-		case correlated != "":
-			template = correlated
-		case keep != "" && seedExists(kind, keep):
-			template = keep
-		}
+		template = from
 	}
 	dsn, cleanup, err := database(kind, dir, template)
 	if err != nil {
@@ -179,12 +179,11 @@ func backlogSuites(kind, bin, dir string, o options) (rebuildResult, incremental
 	rb.alerts = n
 	w := backlogWorkload(o.backlogResources, chains, time.Now())
 	phase := time.Now()
-	var reused bool
-	if correlated != "" {
-		err = reuseSeed(kind, correlated, dsn, n)
-		reused = true
+	reused := from != ""
+	if reused {
+		err = reuseSeed(kind, from, dsn, n)
 	} else {
-		reused, err = seedDatabase(kind, dsn, w, n, o)
+		err = seedDatabase(kind, dsn, w, n, keep, o.seedBatch)
 	}
 	if err != nil {
 		return rb, inc, fmt.Errorf("seeding: %w", err)
@@ -265,24 +264,16 @@ func seedExists(kind, name string) bool {
 	return databaseExists(name)
 }
 
-// seedDatabase seeds dsn, or reuses a seeded backlog: on SQLite it copies
-// -sqlite-seed when that exists (and writes it after seeding when not); on
-// PostgreSQL dsn was made from -postgres-seed when that exists (and is
-// copied to it after seeding when not). It reports whether it reused one.
-func seedDatabase(kind, dsn string, w workload, n int, o options) (bool, error) {
-	ctx := context.Background()
-	keep := seedName(kind, o)
+// seedDatabase seeds dsn with n alerts of w and, when keep names a kept
+// backlog (one that does not exist yet), keeps the result as keep.
+func seedDatabase(kind, dsn string, w workload, n int, keep string, batch int) error {
+	if _, err := seed(context.Background(), dsn, w, n, batch); err != nil {
+		return err
+	}
 	if keep == "" {
-		_, err := seed(ctx, dsn, w, n, o.seedBatch)
-		return false, err
+		return nil
 	}
-	if seedExists(kind, keep) {
-		return true, reuseSeed(kind, keep, dsn, n)
-	}
-	if _, err := seed(ctx, dsn, w, n, o.seedBatch); err != nil {
-		return false, err
-	}
-	return false, saveSeed(kind, dsn, keep)
+	return saveSeed(kind, dsn, keep)
 }
 
 // reuseSeed makes dsn the kept backlog keep — on SQLite a copy of the
@@ -304,9 +295,9 @@ func reuseSeed(kind, keep, dsn string, n int) error {
 	return nil
 }
 
-// saveSeed keeps the database dsn as keep: a database made from it on
-// PostgreSQL (no one may be connected to dsn), a copy of the file on
-// SQLite.
+// saveSeed keeps the database dsn as keep, in place of any earlier keep: a
+// database made from it on PostgreSQL (no one may be connected to dsn), a
+// copy of the file on SQLite.
 func saveSeed(kind, dsn, keep string) error {
 	if kind == "postgres" {
 		admin, err := sql.Open("postgres", os.Getenv("VIGIL_TEST_POSTGRES"))
@@ -314,6 +305,11 @@ func saveSeed(kind, dsn, keep string) error {
 			return err
 		}
 		defer admin.Close()
+		// A correlated copy an earlier rebuild kept is replaced, as the
+		// SQLite file is.
+		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + keep); err != nil {
+			return err
+		}
 		if _, err := admin.Exec("CREATE DATABASE " + keep + " TEMPLATE " + dbName(dsn)); err != nil {
 			return err
 		}

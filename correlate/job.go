@@ -260,7 +260,7 @@ func (j *Job) Run(ctx context.Context) error {
 				j.due(k, work[k])
 			}
 			j.mu.Unlock()
-			j.retry(ctx, j.wake)
+			retry(ctx, j.wake)
 		}
 	}
 }
@@ -281,13 +281,13 @@ func (j *Job) crossLoop(ctx context.Context) {
 		ok := j.crossPass(ctx)
 		j.crossNanos.Add(int64(time.Since(began)))
 		if !ok {
-			j.retry(ctx, j.crossWake)
+			retry(ctx, j.crossWake)
 		}
 	}
 }
 
 // retry pokes wake a second after a failure, unless ctx ends first.
-func (j *Job) retry(ctx context.Context, wake chan struct{}) {
+func retry(ctx context.Context, wake chan struct{}) {
 	if ctx.Err() != nil {
 		return
 	}
